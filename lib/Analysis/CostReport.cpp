@@ -1,0 +1,233 @@
+//===- CostReport.cpp - the --dit-cost-report pass ------------------------===//
+//
+// Prints the cost analysis of a module as a text table or one JSON object,
+// to stdout or a file, leaving the IR unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dit/Analysis/Passes.h"
+#include "dialects/DiT/IR/DiTDialect.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+namespace dit {
+#define GEN_PASS_DEF_DITCOSTREPORT
+#include "dit/Analysis/Passes.h.inc"
+} // namespace dit
+
+using namespace mlir;
+using namespace dit;
+
+/// Formats `value` with an SI prefix (K, M, G, T, P) and two decimals.
+static std::string withUnit(int64_t value, StringRef suffix = "") {
+  static const char *prefixes[] = {"", " K", " M", " G", " T", " P", " E"};
+  double scaled = static_cast<double>(value);
+  size_t index = 0;
+  while (scaled >= 1000.0 && index + 1 < std::size(prefixes)) {
+    scaled /= 1000.0;
+    ++index;
+  }
+  if (index == 0)
+    return fmt::format("{}{}{}", value, suffix.empty() ? "" : " ",
+                       suffix.str());
+  return fmt::format("{:.2f}{}{}", scaled, prefixes[index], suffix.str());
+}
+
+/// Returns the headline figure's meaning under `convention`.
+static StringRef describeCount(CostConvention convention) {
+  switch (convention) {
+  case CostConvention::Paper:
+    return "contraction MACs (the DiT paper's \"flops\")";
+  case CostConvention::Fvcore:
+    return "fvcore FlopCountAnalysis";
+  case CostConvention::Torch:
+    return "torch.utils.flop_counter flops (2 per MAC)";
+  case CostConvention::Full:
+    return "all arithmetic flops (transcendentals apart)";
+  }
+  llvm_unreachable("unknown cost convention");
+}
+
+namespace {
+
+/// The figures printed for one row (a group or the total).
+struct Row {
+  std::string name;
+  int64_t count, macs, flops, transcendentals, bytes;
+};
+
+/// The sampling cost of `steps` steps.
+struct Sampling {
+  int64_t steps, images, total, perImage;
+};
+
+struct DiTCostReportPass
+    : public dit::impl::DiTCostReportBase<DiTCostReportPass> {
+  using DiTCostReportBase::DiTCostReportBase;
+
+  void runOnOperation() override;
+
+private:
+  /// Builds a row from `cost`; fails (with an error at the module) on
+  /// overflow.
+  FailureOr<Row> makeRow(StringRef name, OpCost cost);
+  void printText(raw_ostream &os, ArrayRef<Row> rows, const Row &total,
+                 const std::optional<Sampling> &sampling,
+                 ArrayRef<std::string> uncosted);
+  void printJson(raw_ostream &os, ArrayRef<Row> rows, const Row &total,
+                 const std::optional<Sampling> &sampling,
+                 ArrayRef<std::string> uncosted);
+};
+
+} // namespace
+
+FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
+  std::optional<int64_t> count = getConventionCount(cost, convention);
+  int64_t bytes = cost.bytes();
+  if (!count || cost.overflow) {
+    getOperation().emitError() << "cost of '" << name
+                               << "' overflows 64-bit integers";
+    return failure();
+  }
+  return Row{name.str(), *count,           cost.macs,
+             cost.flops, cost.transcendentals, bytes};
+}
+
+void DiTCostReportPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  if (steps < 0) {
+    module.emitError() << "'steps' must be non-negative, got " << steps;
+    return signalPassFailure();
+  }
+
+  CostAnalysis &analysis = getAnalysis<CostAnalysis>();
+  markAllAnalysesPreserved();
+  if (!analysis.isValid())
+    return signalPassFailure();
+
+  SmallVector<Row> rows;
+  for (const CostAnalysis::Group &group : analysis.group(groupBy)) {
+    FailureOr<Row> row = makeRow(group.name, group.cost);
+    if (failed(row))
+      return signalPassFailure();
+    rows.push_back(*row);
+  }
+  FailureOr<Row> total = makeRow("total", analysis.getTotal());
+  if (failed(total))
+    return signalPassFailure();
+
+  std::optional<Sampling> sampling;
+  if (steps > 0) {
+    int64_t images = 1;
+    if (auto attr = module->getAttrOfType<IntegerAttr>(kImagesPerCallAttr))
+      images = attr.getInt();
+    if (images <= 0) {
+      module.emitError() << "'" << kImagesPerCallAttr
+                         << "' must be positive, got " << images;
+      return signalPassFailure();
+    }
+    OpCost checked;
+    int64_t all = checked.product({steps, total->count});
+    if (checked.overflow) {
+      module.emitError() << "sampling cost of " << steps
+                         << " steps overflows 64-bit integers";
+      return signalPassFailure();
+    }
+    sampling = Sampling{steps, images, all, all / images};
+  }
+
+  std::string errorMessage;
+  std::unique_ptr<llvm::ToolOutputFile> file =
+      openOutputFile(output, &errorMessage);
+  if (!file) {
+    module.emitError() << "cannot open report output '" << output
+                       << "': " << errorMessage;
+    return signalPassFailure();
+  }
+  if (format == ReportFormat::Json)
+    printJson(file->os(), rows, *total, sampling, analysis.getUncostedOps());
+  else
+    printText(file->os(), rows, *total, sampling, analysis.getUncostedOps());
+  file->os().flush();
+  file->keep();
+}
+
+void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
+                                  const Row &total,
+                                  const std::optional<Sampling> &sampling,
+                                  ArrayRef<std::string> uncosted) {
+  size_t width = std::string_view("total").size();
+  for (const Row &row : rows)
+    width = std::max(width, row.name.size());
+  os << "dit cost report: convention " << stringifyCostConvention(convention)
+     << ", count = " << describeCount(convention) << "\n";
+  auto line = [&](StringRef name, StringRef count, StringRef macs,
+                  StringRef flops, StringRef transcendentals,
+                  StringRef bytes) {
+    os << fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}\n",
+                      name.str(), width, count.str(), macs.str(), flops.str(),
+                      transcendentals.str(), bytes.str());
+  };
+  auto printRow = [&](const Row &row) {
+    line(row.name, withUnit(row.count), withUnit(row.macs),
+         withUnit(row.flops), withUnit(row.transcendentals),
+         withUnit(row.bytes, "B"));
+  };
+  line("group", "count", "MACs", "FLOPs", "transc.", "bytes");
+  os << std::string(width + 60, '-') << "\n";
+  for (const Row &row : rows)
+    printRow(row);
+  os << std::string(width + 60, '-') << "\n";
+  printRow(total);
+  os << "total count: " << total.count << " (" << withUnit(total.count)
+     << ")\n";
+  if (sampling)
+    os << "sampling: " << sampling->steps << " steps x "
+       << withUnit(total.count) << " / " << sampling->images
+       << " image(s) per call = " << sampling->perImage << " ("
+       << withUnit(sampling->perImage) << ") per image\n";
+  if (!uncosted.empty()) {
+    os << "not costed (no cost model): ";
+    llvm::interleaveComma(uncosted, os);
+    os << "\n";
+  }
+}
+
+/// Returns the JSON object of the figures of `row`.
+static llvm::json::Object toJson(const Row &row) {
+  return llvm::json::Object{{"count", row.count},
+                            {"macs", row.macs},
+                            {"flops", row.flops},
+                            {"transcendentals", row.transcendentals},
+                            {"bytes", row.bytes}};
+}
+
+void DiTCostReportPass::printJson(raw_ostream &os, ArrayRef<Row> rows,
+                                  const Row &total,
+                                  const std::optional<Sampling> &sampling,
+                                  ArrayRef<std::string> uncosted) {
+  llvm::json::Array groups;
+  for (const Row &row : rows) {
+    llvm::json::Object object = toJson(row);
+    object["name"] = row.name;
+    groups.push_back(std::move(object));
+  }
+  llvm::json::Object report{
+      {"convention", stringifyCostConvention(convention)},
+      {"total", toJson(total)},
+      {"groups", std::move(groups)},
+  };
+  if (sampling)
+    report["sampling"] = llvm::json::Object{{"steps", sampling->steps},
+                                            {"images", sampling->images},
+                                            {"per_image", sampling->perImage}};
+  if (!uncosted.empty())
+    report["uncosted_ops"] = llvm::json::Array(uncosted);
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(report))) << "\n";
+}

@@ -1,0 +1,20 @@
+//===- InitAll.cpp - register everything dit tools need -------------------===//
+//
+// One place that lists the project's dialects, external models and passes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dit/InitAll.h"
+#include "dialects/DiT/IR/DiTDialect.h"
+#include "dit/Analysis/Passes.h"
+#include "dit/Interfaces/UpstreamCostModels.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectRegistry.h"
+
+void dit::registerAllDiTDialects(mlir::DialectRegistry &registry) {
+  registry.insert<dit::DiTDialect, mlir::func::FuncDialect>();
+  registerUpstreamCostModels(registry);
+}
+
+void dit::registerAllDiTPasses() { registerDiTAnalysisPasses(); }
