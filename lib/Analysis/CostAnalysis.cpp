@@ -142,7 +142,7 @@ CostAnalysis::CostAnalysis(Operation *root) {
     return WalkResult::skip();
   });
   if (total.overflow) {
-    root->emitError("total cost overflows 64-bit integers");
+    emitError(root->getLoc(), "total cost overflows 64-bit integers");
     valid = false;
   }
 }

@@ -91,7 +91,7 @@ FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
   std::optional<int64_t> count = getConventionCount(cost, convention);
   int64_t bytes = cost.bytes();
   if (!count || cost.overflow) {
-    getOperation().emitError() << "cost of '" << name
+    emitError(getOperation().getLoc()) << "cost of '" << name
                                << "' overflows 64-bit integers";
     return failure();
   }
@@ -102,7 +102,8 @@ FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
 void DiTCostReportPass::runOnOperation() {
   ModuleOp module = getOperation();
   if (steps < 0) {
-    module.emitError() << "'steps' must be non-negative, got " << steps;
+    emitError(module.getLoc())
+        << "'steps' must be non-negative, got " << steps.getValue();
     return signalPassFailure();
   }
 
@@ -128,14 +129,15 @@ void DiTCostReportPass::runOnOperation() {
     if (auto attr = module->getAttrOfType<IntegerAttr>(kImagesPerCallAttr))
       images = attr.getInt();
     if (images <= 0) {
-      module.emitError() << "'" << kImagesPerCallAttr
+      emitError(module.getLoc()) << "'" << kImagesPerCallAttr
                          << "' must be positive, got " << images;
       return signalPassFailure();
     }
     OpCost checked;
     int64_t all = checked.product({steps, total->count});
     if (checked.overflow) {
-      module.emitError() << "sampling cost of " << steps
+      emitError(module.getLoc())
+          << "sampling cost of " << steps.getValue()
                          << " steps overflows 64-bit integers";
       return signalPassFailure();
     }
@@ -146,7 +148,8 @@ void DiTCostReportPass::runOnOperation() {
   std::unique_ptr<llvm::ToolOutputFile> file =
       openOutputFile(output, &errorMessage);
   if (!file) {
-    module.emitError() << "cannot open report output '" << output
+    emitError(module.getLoc())
+        << "cannot open report output '" << output.getValue()
                        << "': " << errorMessage;
     return signalPassFailure();
   }
