@@ -71,7 +71,8 @@ std::optional<StringRef> dit::getModulePath(Location loc) {
 
 /// Returns true if `component` is a non-empty string of decimal digits.
 static bool isIndex(StringRef component) {
-  return !component.empty() && llvm::all_of(component, [](char c) { return llvm::isDigit(c); });
+  return !component.empty() &&
+         llvm::all_of(component, [](char c) { return llvm::isDigit(c); });
 }
 
 std::string dit::getGroupKey(CostGrouping grouping, StringRef opName,
@@ -152,9 +153,8 @@ CostAnalysis::group(CostGrouping grouping) const {
   SmallVector<Group> groups;
   llvm::StringMap<size_t> indexOf;
   for (const Entry &entry : entries) {
-    std::string key =
-        getGroupKey(grouping, entry.op->getName().getStringRef(),
-                    getModulePath(entry.op->getLoc()));
+    std::string key = getGroupKey(grouping, entry.op->getName().getStringRef(),
+                                  getModulePath(entry.op->getLoc()));
     auto [it, inserted] = indexOf.try_emplace(key, groups.size());
     if (inserted)
       groups.push_back({key, OpCost()});

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dit/Analysis/Passes.h"
 #include "dialects/DiT/IR/DiTDialect.h"
+#include "dit/Analysis/Passes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Support/FileUtilities.h"
@@ -91,12 +91,12 @@ FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
   std::optional<int64_t> count = getConventionCount(cost, convention);
   int64_t bytes = cost.bytes();
   if (!count || cost.overflow) {
-    emitError(getOperation().getLoc()) << "cost of '" << name
-                               << "' overflows 64-bit integers";
+    emitError(getOperation().getLoc())
+        << "cost of '" << name << "' overflows 64-bit integers";
     return failure();
   }
-  return Row{name.str(), *count,           cost.macs,
-             cost.flops, cost.transcendentals, bytes};
+  return Row{name.str(),           *count, cost.macs, cost.flops,
+             cost.transcendentals, bytes};
 }
 
 void DiTCostReportPass::runOnOperation() {
@@ -129,16 +129,15 @@ void DiTCostReportPass::runOnOperation() {
     if (auto attr = module->getAttrOfType<IntegerAttr>(kImagesPerCallAttr))
       images = attr.getInt();
     if (images <= 0) {
-      emitError(module.getLoc()) << "'" << kImagesPerCallAttr
-                         << "' must be positive, got " << images;
+      emitError(module.getLoc())
+          << "'" << kImagesPerCallAttr << "' must be positive, got " << images;
       return signalPassFailure();
     }
     OpCost checked;
     int64_t all = checked.product({steps, total->count});
     if (checked.overflow) {
-      emitError(module.getLoc())
-          << "sampling cost of " << steps.getValue()
-                         << " steps overflows 64-bit integers";
+      emitError(module.getLoc()) << "sampling cost of " << steps.getValue()
+                                 << " steps overflows 64-bit integers";
       return signalPassFailure();
     }
     sampling = Sampling{steps, images, all, all / images};
@@ -148,9 +147,8 @@ void DiTCostReportPass::runOnOperation() {
   std::unique_ptr<llvm::ToolOutputFile> file =
       openOutputFile(output, &errorMessage);
   if (!file) {
-    emitError(module.getLoc())
-        << "cannot open report output '" << output.getValue()
-                       << "': " << errorMessage;
+    emitError(module.getLoc()) << "cannot open report output '"
+                               << output.getValue() << "': " << errorMessage;
     return signalPassFailure();
   }
   if (format == ReportFormat::Json)
@@ -171,16 +169,14 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
   os << "dit cost report: convention " << stringifyCostConvention(convention)
      << ", count = " << describeCount(convention) << "\n";
   auto line = [&](StringRef name, StringRef count, StringRef macs,
-                  StringRef flops, StringRef transcendentals,
-                  StringRef bytes) {
+                  StringRef flops, StringRef transcendentals, StringRef bytes) {
     os << fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}\n",
                       name.str(), width, count.str(), macs.str(), flops.str(),
                       transcendentals.str(), bytes.str());
   };
   auto printRow = [&](const Row &row) {
-    line(row.name, withUnit(row.count), withUnit(row.macs),
-         withUnit(row.flops), withUnit(row.transcendentals),
-         withUnit(row.bytes, "B"));
+    line(row.name, withUnit(row.count), withUnit(row.macs), withUnit(row.flops),
+         withUnit(row.transcendentals), withUnit(row.bytes, "B"));
   };
   line("group", "count", "MACs", "FLOPs", "transc.", "bytes");
   os << std::string(width + 60, '-') << "\n";

@@ -53,8 +53,8 @@ void dit::addScalarOpCost(Operation *op, int64_t count, OpCost &cost) {
     cost.add(cost.transcendentals, count);
     return;
   }
-  bool arithmetic = isa<arith::ArithDialect, math::MathDialect>(
-      op->getDialect());
+  bool arithmetic =
+      isa<arith::ArithDialect, math::MathDialect>(op->getDialect());
   if (!arithmetic || !touchesFloats(op))
     return;
   cost.add(cost.flops, cost.product({isa<math::FmaOp>(op) ? 2 : 1, count}));
@@ -87,11 +87,10 @@ struct LinalgCostModel
     }
     // Pooling ops also match the convolution interface: only a payload that
     // multiplies makes a convolution a contraction.
-    bool multiplies = llvm::any_of(linalgOp.getBlock()->getOperations(),
-                                   [](Operation &nested) {
-                                     return isa<arith::MulFOp, arith::MulIOp>(
-                                         nested);
-                                   });
+    bool multiplies = llvm::any_of(
+        linalgOp.getBlock()->getOperations(), [](Operation &nested) {
+          return isa<arith::MulFOp, arith::MulIOp>(nested);
+        });
     if (linalg::isaContractionOpInterface(linalgOp) ||
         (linalg::isaConvolutionOpInterface(linalgOp) && multiplies)) {
       cost.addContraction(domain);
@@ -183,12 +182,11 @@ void dit::registerUpstreamCostModels(DialectRegistry &registry) {
   });
   registry.addExtension(+[](MLIRContext *ctx, tensor::TensorDialect *) {
     attachAll<ViewCostModel, tensor::EmptyOp, tensor::ExtractSliceOp,
-              tensor::ExpandShapeOp, tensor::CollapseShapeOp,
-              tensor::ReshapeOp, tensor::CastOp, tensor::BitcastOp,
-              tensor::ExtractOp, tensor::InsertOp, tensor::DimOp,
-              tensor::RankOp>(ctx);
-    attachAll<CopyCostModel, tensor::ConcatOp, tensor::PadOp,
-              tensor::SplatOp, tensor::FromElementsOp>(ctx);
+              tensor::ExpandShapeOp, tensor::CollapseShapeOp, tensor::ReshapeOp,
+              tensor::CastOp, tensor::BitcastOp, tensor::ExtractOp,
+              tensor::InsertOp, tensor::DimOp, tensor::RankOp>(ctx);
+    attachAll<CopyCostModel, tensor::ConcatOp, tensor::PadOp, tensor::SplatOp,
+              tensor::FromElementsOp>(ctx);
     tensor::InsertSliceOp::attachInterface<InsertSliceCostModel>(*ctx);
     tensor::GenerateOp::attachInterface<GenerateCostModel>(*ctx);
   });

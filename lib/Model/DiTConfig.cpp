@@ -72,16 +72,19 @@ std::optional<std::string> DiTConfig::validate() const {
   struct {
     const char *option;
     int64_t value;
-  } positives[] = {{"depth", depth},           {"hidden", hidden},
-                   {"heads", heads},           {"patch", patch},
-                   {"image-size", imageSize},  {"batch", batch},
-                   {"in-channels", inChannels}, {"num-classes", numClasses}};
+  } positives[] = {{"depth", depth},
+                   {"hidden", hidden},
+                   {"heads", heads},
+                   {"patch", patch},
+                   {"image-size", imageSize},
+                   {"batch", batch},
+                   {"in-channels", inChannels},
+                   {"num-classes", numClasses}};
   for (const auto &[option, value] : positives)
     if (value <= 0)
       return fmt::format("--{} must be positive, got {}", option, value);
   if (hidden % heads != 0)
-    return fmt::format("--heads ({}) must divide --hidden ({})", heads,
-                       hidden);
+    return fmt::format("--heads ({}) must divide --hidden ({})", heads, hidden);
   if (hidden % 4 != 0)
     return fmt::format("--hidden ({}) must be divisible by 4 for the 2D "
                        "sin-cos positional embedding",

@@ -101,8 +101,8 @@ SmallVector<Value> ForwardBuilder::adaLN(const Twine &prefix, Value c,
   int64_t n = config.networkBatch(), d = config.hidden;
   Value activated =
       SiluOp::create(builder, loc(prefix + ".adaLN_modulation.0"), c);
-  Value modulation = linear(prefix + ".adaLN_modulation.1", activated,
-                            chunks * d);
+  Value modulation =
+      linear(prefix + ".adaLN_modulation.1", activated, chunks * d);
   SmallVector<Type> types(chunks, tensor({n, d}));
   auto chunk = ChunkOp::create(builder, loc(prefix + ".adaLN_modulation"),
                                types, modulation);
@@ -121,8 +121,8 @@ Value ForwardBuilder::block(int64_t index, Value x, Value c) {
   // x = x + gate_msa * attn(modulate(norm1(x), shift_msa, scale_msa))
   Value norm1 = LayerNormOp::create(builder, loc(prefix + ".norm1"),
                                     x.getType(), x, Value(), Value(), eps);
-  Value mod1 = ModulateOp::create(builder, loc(prefix + ".modulate_msa"),
-                                  norm1, shiftMsa, scaleMsa);
+  Value mod1 = ModulateOp::create(builder, loc(prefix + ".modulate_msa"), norm1,
+                                  shiftMsa, scaleMsa);
   Value qkv = linear(prefix + ".attn.qkv", mod1, 3 * d);
   auto heads = SplitHeadsOp::create(
       builder, loc(prefix + ".attn.split_heads"), tensor({n, h, t, hd}),
@@ -147,8 +147,8 @@ Value ForwardBuilder::block(int64_t index, Value x, Value c) {
   // x = x + gate_mlp * mlp(modulate(norm2(x), shift_mlp, scale_mlp))
   Value norm2 = LayerNormOp::create(builder, loc(prefix + ".norm2"),
                                     x.getType(), x, Value(), Value(), eps);
-  Value mod2 = ModulateOp::create(builder, loc(prefix + ".modulate_mlp"),
-                                  norm2, shiftMlp, scaleMlp);
+  Value mod2 = ModulateOp::create(builder, loc(prefix + ".modulate_mlp"), norm2,
+                                  shiftMlp, scaleMlp);
   Value fc1 = linear(prefix + ".mlp.fc1", mod2, DiTConfig::kMlpRatio * d);
   Value act = GeluOp::create(builder, loc(prefix + ".mlp.act"),
                              GeluApproximation::Tanh, fc1);
@@ -193,11 +193,10 @@ void ForwardBuilder::emitBody() {
   if (config.cfg) {
     int64_t latent = config.latentSize();
     auto doubled = CfgBatchOp::create(
-        builder, loc("cfg"),
-        tensor({n, config.inChannels, latent, latent}),
+        builder, loc("cfg"), tensor({n, config.inChannels, latent, latent}),
         RankedTensorType::get({n}, builder.getF32Type()),
-        RankedTensorType::get({n}, builder.getI64Type()), x, timesteps,
-        labels, builder.getI64IntegerAttr(config.numClasses));
+        RankedTensorType::get({n}, builder.getI64Type()), x, timesteps, labels,
+        builder.getI64IntegerAttr(config.numClasses));
     x = doubled.getLatentOut();
     timesteps = doubled.getTimestepsOut();
     labels = doubled.getLabelsOut();
@@ -207,15 +206,15 @@ void ForwardBuilder::emitBody() {
   Value tokens = PatchEmbedOp::create(
       builder, loc("x_embedder.proj"), tensor({n, t, d}), x,
       arg("x_embedder.proj.weight"), arg("x_embedder.proj.bias"));
-  Value pos = PosEmbedOp::create(builder, loc("pos_embed"), tensor({t, d}),
-                                 grid, grid);
+  Value pos =
+      PosEmbedOp::create(builder, loc("pos_embed"), tensor({t, d}), grid, grid);
   Value h = AddOp::create(builder, loc("pos_embed"), tokens, pos);
 
   // Conditioning c = t_embedder(t) + y_embedder(y).
-  Value freq = TimestepSinusoidOp::create(
-      builder, loc("t_embedder.timestep_embedding"),
-      tensor({n, DiTConfig::kFrequencyDim}), timesteps,
-      builder.getF64FloatAttr(10000.0));
+  Value freq =
+      TimestepSinusoidOp::create(builder, loc("t_embedder.timestep_embedding"),
+                                 tensor({n, DiTConfig::kFrequencyDim}),
+                                 timesteps, builder.getF64FloatAttr(10000.0));
   Value t0 = linear("t_embedder.mlp.0", freq, d);
   Value t1 = SiluOp::create(builder, loc("t_embedder.mlp.1"), t0);
   Value tEmb = linear("t_embedder.mlp.2", t1, d);
@@ -230,16 +229,15 @@ void ForwardBuilder::emitBody() {
   // Final layer.
   SmallVector<Value> mod = adaLN("final_layer", c, 2);
   Value norm = LayerNormOp::create(
-      builder, loc("final_layer.norm_final"), h.getType(), h, Value(),
-      Value(), builder.getF64FloatAttr(DiTConfig::kLayerNormEpsilon));
+      builder, loc("final_layer.norm_final"), h.getType(), h, Value(), Value(),
+      builder.getF64FloatAttr(DiTConfig::kLayerNormEpsilon));
   Value modulated = ModulateOp::create(builder, loc("final_layer.modulate"),
                                        norm, mod[0], mod[1]);
   int64_t p = config.patch, out = config.outChannels();
   Value patches = linear("final_layer.linear", modulated, p * p * out);
   int64_t latent = config.latentSize();
-  Value image = UnpatchifyOp::create(builder, loc("unpatchify"),
-                                     tensor({n, out, latent, latent}),
-                                     patches, p);
+  Value image = UnpatchifyOp::create(
+      builder, loc("unpatchify"), tensor({n, out, latent, latent}), patches, p);
   if (config.cfg)
     image = CfgCombineOp::create(builder, loc("cfg"),
                                  tensor({config.batch, out, latent, latent}),
@@ -254,9 +252,9 @@ OwningOpRef<ModuleOp> ForwardBuilder::build() {
   Type resultType =
       tensor({config.batch, config.outChannels(), latent, latent});
   builder.setInsertionPointToEnd(module->getBody());
-  auto func = func::FuncOp::create(
-      builder, loc("forward"), kForwardFunctionName,
-      builder.getFunctionType(argTypes, {resultType}));
+  auto func =
+      func::FuncOp::create(builder, loc("forward"), kForwardFunctionName,
+                           builder.getFunctionType(argTypes, {resultType}));
   for (auto [index, name] : llvm::enumerate(argNames))
     func.setArgAttr(index, kArgNameAttr, builder.getStringAttr(name));
   Block *entry = func.addEntryBlock();
@@ -270,8 +268,7 @@ OwningOpRef<ModuleOp> ForwardBuilder::build() {
   NamedAttribute fields[] = {
       builder.getNamedAttr("model", builder.getStringAttr(config.name)),
       builder.getNamedAttr("depth", builder.getI64IntegerAttr(config.depth)),
-      builder.getNamedAttr("hidden",
-                           builder.getI64IntegerAttr(config.hidden)),
+      builder.getNamedAttr("hidden", builder.getI64IntegerAttr(config.hidden)),
       builder.getNamedAttr("heads", builder.getI64IntegerAttr(config.heads)),
       builder.getNamedAttr("patch", builder.getI64IntegerAttr(config.patch)),
       builder.getNamedAttr("image_size",

@@ -38,12 +38,12 @@ static cl::opt<int64_t> imageSize("image-size",
                                   cl::init(256), cl::cat(genCategory));
 static cl::opt<int64_t> batch("batch", cl::desc("Images per call (default 1)"),
                               cl::init(1), cl::cat(genCategory));
-static cl::opt<ModelDType> dtype(
-    "dtype", cl::desc("Activation and weight type (default f32)"),
-    cl::values(clEnumValN(ModelDType::F32, "f32", "32-bit float"),
-               clEnumValN(ModelDType::F16, "f16", "16-bit float"),
-               clEnumValN(ModelDType::BF16, "bf16", "bfloat16")),
-    cl::init(ModelDType::F32), cl::cat(genCategory));
+static cl::opt<ModelDType>
+    dtype("dtype", cl::desc("Activation and weight type (default f32)"),
+          cl::values(clEnumValN(ModelDType::F32, "f32", "32-bit float"),
+                     clEnumValN(ModelDType::F16, "f16", "16-bit float"),
+                     clEnumValN(ModelDType::BF16, "bf16", "bfloat16")),
+          cl::init(ModelDType::F32), cl::cat(genCategory));
 static cl::opt<bool> cfg("cfg",
                          cl::desc("Classifier-free guidance: run the doubled "
                                   "batch and combine with cfg_scale"),
@@ -55,8 +55,7 @@ static cl::opt<std::string>
                 cl::init("3"), cl::cat(genCategory));
 static cl::opt<int64_t> depth("depth", cl::desc("Custom model: blocks"),
                               cl::init(0), cl::cat(genCategory));
-static cl::opt<int64_t> hidden("hidden",
-                               cl::desc("Custom model: hidden size"),
+static cl::opt<int64_t> hidden("hidden", cl::desc("Custom model: hidden size"),
                                cl::init(0), cl::cat(genCategory));
 static cl::opt<int64_t> heads("heads", cl::desc("Custom model: heads"),
                               cl::init(0), cl::cat(genCategory));
@@ -76,8 +75,7 @@ static cl::opt<bool>
                cl::init(true), cl::cat(genCategory));
 static cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
                                            cl::value_desc("filename"),
-                                           cl::init("-"),
-                                           cl::cat(genCategory));
+                                           cl::init("-"), cl::cat(genCategory));
 static cl::opt<bool> listModels("list-models",
                                 cl::desc("Print the paper model table"),
                                 cl::cat(genCategory));

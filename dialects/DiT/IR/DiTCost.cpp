@@ -12,7 +12,6 @@
 using namespace mlir;
 using namespace dit;
 
-
 /// Returns the size of the last dimension of a ranked value.
 static int64_t lastDim(Value value) {
   return cast<ShapedType>(value.getType()).getShape().back();
@@ -66,8 +65,8 @@ FailureOr<OpCost> LabelEmbedOp::computeCost() { return movementCost(*this); }
 
 FailureOr<OpCost> LinearOp::computeCost() {
   OpCost cost = movementCost(*this);
-  cost.addContraction(
-      cost.product({cost.elements(getResult().getType()), lastDim(getInput())}));
+  cost.addContraction(cost.product(
+      {cost.elements(getResult().getType()), lastDim(getInput())}));
   if (getBias())
     cost.add(cost.flops, cost.elements(getResult().getType()));
   return cost;

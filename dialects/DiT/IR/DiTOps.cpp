@@ -8,8 +8,8 @@
 #include "dialects/DiT/IR/DiTOps.h"
 
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -78,8 +78,8 @@ static LogicalResult verifySameElementType(Operation *op,
 }
 
 /// Checks a per-sample `[N, D]` operand against `input: [N, ..., D]`.
-static LogicalResult verifyPerSample(Operation *op, Value input, Value perSample,
-                                     StringRef what) {
+static LogicalResult verifyPerSample(Operation *op, Value input,
+                                     Value perSample, StringRef what) {
   ArrayRef<int64_t> shape = shapeOf(input);
   if (shape.size() < 2)
     return op->emitOpError()
@@ -99,8 +99,8 @@ LogicalResult PatchEmbedOp::verify() {
   ArrayRef<int64_t> in = shapeOf(getInput());
   ArrayRef<int64_t> w = shapeOf(getWeight());
   if (w[2] != w[3])
-    return emitOpError() << "expects a square patch, got weight kernel "
-                         << w[2] << "x" << w[3];
+    return emitOpError() << "expects a square patch, got weight kernel " << w[2]
+                         << "x" << w[3];
   if (w[1] != in[1])
     return emitOpError() << "expects weight input channels (" << w[1]
                          << ") to match input channels (" << in[1] << ")";
@@ -150,8 +150,7 @@ LogicalResult TimestepSinusoidOp::verify() {
   ArrayRef<int64_t> shape = shapeOf(getResult());
   if (shape[0] != shapeOf(getTimesteps())[0])
     return emitOpError() << "expects " << shapeOf(getTimesteps())[0]
-                         << " result rows (one per timestep), got "
-                         << shape[0];
+                         << " result rows (one per timestep), got " << shape[0];
   if (shape[1] % 2 != 0 || shape[1] == 0)
     return emitOpError() << "expects an even, non-zero feature size, got "
                          << shape[1];
@@ -172,8 +171,8 @@ LogicalResult LabelEmbedOp::verify() {
   ArrayRef<int64_t> table = shapeOf(getTable());
   int64_t classes = getNumClassesAttr().getInt();
   if (classes == std::numeric_limits<int64_t>::max() || table[0] != classes + 1)
-    return emitOpError() << "expects a table of num_classes + 1 = "
-                         << classes << " + 1"
+    return emitOpError() << "expects a table of num_classes + 1 = " << classes
+                         << " + 1"
                          << " rows (the last is the null class), got "
                          << table[0];
   return verifyShape(*this, getResult(), {shapeOf(getLabels())[0], table[1]},
@@ -315,7 +314,8 @@ LogicalResult SplitHeadsOp::verify() {
 }
 
 LogicalResult MergeHeadsOp::verify() {
-  if (failed(verifyRank(*this, getInput(), 4, "input ([N, heads, T, head_dim])")))
+  if (failed(
+          verifyRank(*this, getInput(), 4, "input ([N, heads, T, head_dim])")))
     return failure();
   ArrayRef<int64_t> in = shapeOf(getInput());
   return verifyShape(*this, getResult(), {in[0], in[2], in[1] * in[3]},
@@ -361,8 +361,8 @@ LogicalResult CfgBatchOp::verify() {
       failed(verifyShape(*this, getLabels(), {n}, "labels")) ||
       failed(verifyShape(*this, getLatentOut(), scaleBatch(latent, 2),
                          "latent result")) ||
-      failed(verifyShape(*this, getTimestepsOut(), {2 * n},
-                         "timesteps result")) ||
+      failed(
+          verifyShape(*this, getTimestepsOut(), {2 * n}, "timesteps result")) ||
       failed(verifyShape(*this, getLabelsOut(), {2 * n}, "labels result")))
     return failure();
   return success();

@@ -78,8 +78,8 @@ public:
   /// CostOpInterface (ops nested in a costed op are part of its cost). Errors
   /// (dynamic shapes, overflow) are emitted at the offending op.
   CostAnalysis(mlir::Operation *root);
-  CostAnalysis(mlir::Operation *root, mlir::AnalysisManager &) :
-      CostAnalysis(root) {}
+  CostAnalysis(mlir::Operation *root, mlir::AnalysisManager &)
+      : CostAnalysis(root) {}
 
   /// Returns false if any op's cost could not be computed exactly.
   bool isValid() const { return valid; }

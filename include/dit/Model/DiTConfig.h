@@ -68,7 +68,9 @@ struct DiTConfig {
   int64_t gridSize() const { return latentSize() / patch; }
   int64_t tokens() const { return gridSize() * gridSize(); }
   int64_t headDim() const { return hidden / heads; }
-  int64_t outChannels() const { return learnSigma ? 2 * inChannels : inChannels; }
+  int64_t outChannels() const {
+    return learnSigma ? 2 * inChannels : inChannels;
+  }
   /// Batch the network runs on (doubled with guidance).
   int64_t networkBatch() const { return cfg ? 2 * batch : batch; }
 
