@@ -78,23 +78,19 @@ std::optional<int64_t> dit::getTypeBytes(Type type) {
   return result;
 }
 
-void OpCost::addRead(Type type) {
+/// Adds the bytes of `type` to `field` of `cost`, or marks it incomplete.
+static void addBytes(OpCost &cost, int64_t &field, Type type) {
   std::optional<int64_t> bytes = getTypeBytes(type);
   if (!bytes) {
-    incomplete = true;
+    cost.incomplete = true;
     return;
   }
-  add(bytesRead, *bytes);
+  cost.add(field, *bytes);
 }
 
-void OpCost::addWritten(Type type) {
-  std::optional<int64_t> bytes = getTypeBytes(type);
-  if (!bytes) {
-    incomplete = true;
-    return;
-  }
-  add(bytesWritten, *bytes);
-}
+void OpCost::addRead(Type type) { addBytes(*this, bytesRead, type); }
+
+void OpCost::addWritten(Type type) { addBytes(*this, bytesWritten, type); }
 
 void OpCost::addOperandsAndResults(Operation *op) {
   for (Type type : op->getOperandTypes())
