@@ -7,14 +7,20 @@
 #include "dit/InitAll.h"
 #include "dialects/DiT/IR/DiTDialect.h"
 #include "dit/Analysis/Passes.h"
+#include "dit/Conversion/Passes.h"
 #include "dit/Interfaces/UpstreamCostModels.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 
 void dit::registerAllDiTDialects(mlir::DialectRegistry &registry) {
-  registry.insert<dit::DiTDialect, mlir::func::FuncDialect>();
+  registry.insert<dit::DiTDialect, mlir::func::FuncDialect,
+                  mlir::arith::ArithDialect, mlir::linalg::LinalgDialect,
+                  mlir::math::MathDialect, mlir::tensor::TensorDialect>();
   registerUpstreamCostModels(registry);
 }
 
-void dit::registerAllDiTPasses() { registerDiTAnalysisPasses(); }
+void dit::registerAllDiTPasses() {
+  registerDiTAnalysisPasses();
+  registerDiTConversionPasses();
+}
