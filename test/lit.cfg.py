@@ -26,7 +26,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.dit_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
-tools = ["dit-opt", "dit-gen"]
+tools = ["dit-opt", "dit-gen", "dit-run"]
 llvm_config.add_tool_substitutions(tools, [config.dit_tools_dir])
 
 if config.enable_cuda:

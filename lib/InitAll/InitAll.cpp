@@ -8,6 +8,7 @@
 #include "dialects/DiT/IR/DiTDialect.h"
 #include "dit/Analysis/Passes.h"
 #include "dit/Conversion/Passes.h"
+#include "dit/Pipelines/Pipelines.h"
 #include "dit/Interfaces/UpstreamCostModels.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -23,4 +24,5 @@ void dit::registerAllDiTDialects(mlir::DialectRegistry &registry) {
 void dit::registerAllDiTPasses() {
   registerDiTAnalysisPasses();
   registerDiTConversionPasses();
+  registerPipelines();
 }

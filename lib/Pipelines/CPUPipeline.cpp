@@ -1,0 +1,51 @@
+//===- CPUPipeline.cpp - dit to LLVM for the host CPU ---------------------===//
+//
+// The --dit-lower-to-cpu pipeline: upstream passes only, after the dit to
+// linalg conversion.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dit/Pipelines/Pipelines.h"
+#include "dit/Conversion/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace mlir;
+using namespace dit;
+
+void dit::buildLowerToCPUPipeline(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
+  pm.addPass(createConvertDiTToLinalg());
+  std::string pipeline = "canonicalize,";
+  if (options.vectorize) {
+    std::string sizes = "8,32,1";
+    if (!options.tileSizes.empty()) {
+      sizes.clear();
+      llvm::raw_string_ostream os(sizes);
+      llvm::interleave(options.tileSizes, os, ",");
+    }
+    pipeline += "func.func(dit-vectorize-contractions{tile-sizes=" + sizes +
+                "}),";
+  }
+  pipeline +=
+      "one-shot-bufferize{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map},"
+      "buffer-deallocation-pipeline,"
+      "func.func(convert-linalg-to-loops),"
+      "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+      "func.func(arith-expand{include-bf16=true}),"
+      "convert-math-to-llvm,convert-math-to-libm,"
+      "convert-vector-to-llvm,finalize-memref-to-llvm,convert-to-llvm,"
+      "reconcile-unrealized-casts";
+  if (failed(parsePassPipeline(pipeline, pm)))
+    llvm::report_fatal_error("dit-lower-to-cpu: invalid built-in pipeline");
+}
+
+void dit::registerPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "dit-lower-to-cpu",
+      "Lower dit (or linalg on tensors) to the LLVM dialect for the host CPU",
+      buildLowerToCPUPipeline);
+}
