@@ -8,6 +8,7 @@
 
 #include "dit/Runtime/HostTensor.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
@@ -21,6 +22,15 @@ using llvm::StringRef;
 static llvm::Error npyError(StringRef path, const llvm::Twine &message) {
   return createStringError(llvm::inconvertibleErrorCode(),
                            path + ": " + message);
+}
+
+/// Returns `text` with non-printable bytes replaced by '?', for messages.
+static std::string printable(StringRef text) {
+  std::string result = text.take_front(64).str();
+  for (char &c : result)
+    if (!llvm::isPrint(c))
+      c = '?';
+  return result;
 }
 
 /// Returns the text after `key` and the following ':' in a header dict, or
@@ -84,13 +94,15 @@ Expected<HostTensor> dit::readNpy(StringRef path) {
   std::optional<StringRef> order = valueAfter(header, "'fortran_order'");
   std::optional<StringRef> shapeText = valueAfter(header, "'shape'");
   if (!descr || !order || !shapeText || !descr->starts_with("'"))
-    return npyError(path, "corrupt .npy header '" + header.trim() + "'");
+    return npyError(path, "corrupt .npy header (needs 'descr', "
+                          "'fortran_order' and 'shape')");
   StringRef descrValue = descr->drop_front().take_until(
       [](char c) { return c == '\''; });
   bool bigEndian;
   std::optional<ElementKind> kind = parseDescr(descrValue, bigEndian);
   if (!kind)
-    return npyError(path, "unsupported .npy dtype '" + descrValue + "'");
+    return npyError(path,
+                    "unsupported .npy dtype '" + printable(descrValue) + "'");
   if (bigEndian && getElementSize(*kind) > 1)
     return npyError(path, "big-endian .npy arrays are not supported");
   if (order->starts_with("True"))

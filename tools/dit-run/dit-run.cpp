@@ -81,6 +81,11 @@ static cl::opt<std::string>
              cl::init("dit-lower-to-cpu"), cl::cat(runCategory));
 static cl::opt<std::string> entry("entry", cl::desc("Entry function"),
                                   cl::init("forward"), cl::cat(runCategory));
+static cl::opt<bool>
+    checkOnly("check-only",
+              cl::desc("Validate the weights and inputs against the module, "
+                       "then exit without compiling or running"),
+              cl::cat(runCategory));
 static cl::opt<unsigned>
     repeat("repeat",
            cl::desc("Run the entry function this many times and print the "
@@ -388,6 +393,12 @@ int main(int argc, char **argv) {
                         SmallVector<int64_t>(arg.type.getShape()), arg.data}});
     if (llvm::Error err = writeSafeTensors(saveWeights, tensors))
       return fail(llvm::toString(std::move(err)));
+  }
+
+  if (checkOnly) {
+    llvm::outs() << "dit-run: " << args.size()
+                 << " arguments match @" << entry << "\n";
+    return 0;
   }
 
   // Lower to LLVM and JIT. The argument names have been used: drop them so
