@@ -9,6 +9,7 @@
 #include "dit/Analysis/Passes.h"
 #include "dit/Conversion/Passes.h"
 #include "dit/Pipelines/Pipelines.h"
+#include "dit/Transforms/Passes.h"
 #include "dit/Interfaces/UpstreamCostModels.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -24,5 +25,6 @@ void dit::registerAllDiTDialects(mlir::DialectRegistry &registry) {
 void dit::registerAllDiTPasses() {
   registerDiTAnalysisPasses();
   registerDiTConversionPasses();
+  registerDiTTransformsPasses();
   registerPipelines();
 }

@@ -32,12 +32,15 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
   pipeline +=
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
-      "buffer-deallocation-pipeline,"
+      "buffer-deallocation-pipeline,canonicalize,"
+      "func.func(dit-hoist-vector-transfers),"
       "func.func(convert-linalg-to-loops),"
+      "func.func(convert-vector-to-scf{full-unroll}),"
       "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
       "func.func(arith-expand{include-bf16=true}),"
       "convert-math-to-llvm,convert-math-to-libm,"
-      "convert-vector-to-llvm,finalize-memref-to-llvm,convert-to-llvm,"
+      "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+      "finalize-memref-to-llvm,convert-to-llvm,"
       "reconcile-unrealized-casts";
   if (failed(parsePassPipeline(pipeline, pm)))
     llvm::report_fatal_error("dit-lower-to-cpu: invalid built-in pipeline");

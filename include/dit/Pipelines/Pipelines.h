@@ -22,7 +22,7 @@ struct CPUPipelineOptions
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize the contractions (false: scalar "
                      "loops, the numerics baseline)"),
-      llvm::cl::init(false)};
+      llvm::cl::init(true)};
   ListOption<int64_t> tileSizes{
       *this, "tile-sizes",
       llvm::cl::desc("Register tile of the contractions' two innermost "
