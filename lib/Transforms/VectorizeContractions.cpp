@@ -9,15 +9,20 @@
 #include "dit/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #define DEBUG_TYPE "dit-vectorize-contractions"
 
 namespace dit {
 #define GEN_PASS_DEF_DITVECTORIZECONTRACTIONS
 #define GEN_PASS_DEF_DITHOISTVECTORTRANSFERS
+#define GEN_PASS_DEF_DITAPPROXIMATEMATH
 #include "dit/Transforms/Passes.h.inc"
 } // namespace dit
 
@@ -133,6 +138,15 @@ struct DiTVectorizeContractionsPass
         rewriter.replaceOp(tiledOp, vectorized->replacements);
       }
     }
+    // Fold the broadcast reads, multiply and reduction back into
+    // vector.contract, which the LLVM lowering turns into outer products.
+    RewritePatternSet patterns(&getContext());
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    vector::populateVectorReductionToContractPatterns(patterns);
+    vector::TransferReadOp::getCanonicalizationPatterns(patterns,
+                                                        &getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
   }
 };
 
@@ -142,6 +156,16 @@ struct DiTHoistVectorTransfersPass
   void runOnOperation() override {
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
+  }
+};
+
+struct DiTApproximateMathPass
+    : public dit::impl::DiTApproximateMathBase<DiTApproximateMathPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateMathPolynomialApproximationPatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
   }
 };
 

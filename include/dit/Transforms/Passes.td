@@ -24,9 +24,10 @@ def DiTVectorizeContractions
        `tile-sizes` = M x N x K tiles (batch dimensions by 1; each size is
        reduced to the largest divisor of the dimension so tiles stay
        static);
-    3. each tile is vectorized (`vector.contract`), which the LLVM lowering
-       turns into outer products: with K = 1 an 8 x 32 tile is 8 broadcasts
-       and 16 AVX-512 FMAs per step.
+    3. each tile is vectorized (`linalg::vectorize`) and folded back into a
+       `vector.contract` of an [M, 1] and a [1, N] vector, which the LLVM
+       lowering turns into an outer product: an 8 x 32 tile is 8 broadcasts
+       and 16 AVX-512 FMAs per K step.
 
     The accumulator stays in registers once `dit-hoist-vector-transfers`
     runs after bufferization. Other ops are left unchanged.
@@ -52,6 +53,24 @@ def DiTHoistVectorTransfers
     (upstream `linalg::hoistRedundantVectorTransfers`), so the accumulator
     tile of a vectorized contraction lives in registers across the K loop.
   }];
+}
+
+def DiTApproximateMath
+    : Pass<"dit-approximate-math", "::mlir::func::FuncOp"> {
+  let summary = "Replace f32 transcendental functions by polynomial approximations";
+  let description = [{
+    Rewrites `math.tanh`, `math.exp`, `math.erf`, `math.log`, `math.sin`,
+    `math.cos` (and the other functions upstream approximates) on f32 into
+    arithmetic with upstream's polynomial approximations
+    (`populateMathPolynomialApproximationPatterns`), so that loops computing
+    them contain no libm calls and vectorize. The approximations are accurate
+    to a few ulp in f32; the numerics tests bound the end-to-end effect.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect",
+  ];
 }
 
 #endif // DIT_TRANSFORMS_PASSES
