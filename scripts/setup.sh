@@ -4,7 +4,7 @@
 set -euo pipefail
 
 pkgs=(cmake ninja-build libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
-      clang-22 lld-22 libfmt-dev python3-numpy git)
+      clang-22 lld-22 libfmt-dev libomp-22-dev python3-numpy git)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -27,15 +27,16 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
       llvm::interleave(options.tileSizes, os, ",");
     }
     pipeline += "func.func(dit-vectorize-contractions{tile-sizes=" + sizes +
-                "}),";
+                (options.parallel ? " parallel=true" : "") + "}),";
   }
   pipeline +=
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
       "buffer-deallocation-pipeline,canonicalize,"
-      "func.func(fold-memref-alias-ops,loop-invariant-code-motion,"
+      "func.func(fold-memref-alias-ops,cse,loop-invariant-code-motion,"
       "dit-hoist-vector-transfers),"
-      "func.func(convert-linalg-to-loops,dit-approximate-math),"
+      "func.func(convert-linalg-to-parallel-loops,dit-approximate-math),"
+      "scf-forall-to-parallel,convert-scf-to-openmp,canonicalize,"
       "func.func(convert-vector-to-scf{full-unroll}),"
       "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
       "func.func(arith-expand{include-bf16=true}),"

@@ -102,7 +102,8 @@ struct DiTVectorizeContractionsPass
     getOperation().walk([&](linalg::GenericOp op) {
       if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
           op.getNumDpsInputs() == 2 && op.getNumDpsInits() == 1 &&
-          linalg::isaContractionOpInterface(op))
+          linalg::isaContractionOpInterface(op) &&
+          !op->getParentOfType<scf::ForallOp>())
         candidates.push_back(op);
     });
     IRRewriter rewriter(&getContext());
@@ -114,6 +115,26 @@ struct DiTVectorizeContractionsPass
         continue;
       unsigned m = dims->m[0], n = dims->n[0], k = dims->k[0];
       op = transposeRhsIfNeeded(rewriter, op, n, k);
+      if (parallel) {
+        // Chunks of rows (and single batch entries) for the threads.
+        SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+        SmallVector<int64_t> chunk(ranges.size(), 0);
+        for (unsigned b : dims->batch)
+          chunk[b] = 1;
+        chunk[m] = largestDivisor(ranges[m], parallelRows);
+        scf::SCFTilingOptions forall;
+        forall.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+        forall.setTileSizes(getAsIndexOpFoldResult(&getContext(), chunk));
+        rewriter.setInsertionPoint(op);
+        FailureOr<scf::SCFTilingResult> chunked = scf::tileUsingSCF(
+            rewriter, cast<TilingInterface>(op.getOperation()), forall);
+        if (failed(chunked)) {
+          op.emitError("failed to distribute the contraction");
+          return signalPassFailure();
+        }
+        rewriter.replaceOp(op, chunked->replacements);
+        op = cast<linalg::GenericOp>(chunked->tiledOps.back());
+      }
       SmallVector<int64_t> ranges = op.getStaticLoopRanges();
       SmallVector<int64_t> sizes(ranges.size(), 1);
       sizes[m] = largestDivisor(ranges[m], tile[0]);

@@ -32,6 +32,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -363,6 +364,7 @@ int main(int argc, char **argv) {
   registerAllDiTDialects(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
   MLIRContext context(registry);
   context.printOpOnDiagnostic(false);
 
@@ -423,7 +425,7 @@ int main(int argc, char **argv) {
                                                /*targetMachine=*/nullptr);
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
-  SmallVector<StringRef> sharedLibraries = {DIT_C_RUNNER_UTILS};
+  SmallVector<StringRef> sharedLibraries = {DIT_C_RUNNER_UTILS, DIT_LIBOMP};
   engineOptions.sharedLibPaths = sharedLibraries;
   auto engine = ExecutionEngine::create(*module, engineOptions);
   if (!engine)

@@ -23,6 +23,11 @@ struct CPUPipelineOptions
       llvm::cl::desc("Tile and vectorize the contractions (false: scalar "
                      "loops, the numerics baseline)"),
       llvm::cl::init(true)};
+  Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run contraction row chunks on OpenMP threads "
+                     "(OMP_NUM_THREADS; default: all cores)"),
+      llvm::cl::init(true)};
   ListOption<int64_t> tileSizes{
       *this, "tile-sizes",
       llvm::cl::desc("Register tile of the contractions' two innermost "

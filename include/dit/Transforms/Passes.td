@@ -29,12 +29,20 @@ def DiTVectorizeContractions
        lowering turns into an outer product: an 8 x 32 tile is 8 broadcasts
        and 16 AVX-512 FMAs per K step.
 
+    With `parallel`, the batch and M dimensions are first tiled with
+    `scf.forall` into chunks of `parallel-rows` rows (TilingInterface
+    again), which the CPU pipeline maps to OpenMP threads.
+
     The accumulator stays in registers once `dit-hoist-vector-transfers`
     runs after bufferization. Other ops are left unchanged.
   }];
   let options = [
     ListOption<"tileSizes", "tile-sizes", "int64_t",
                "Register tile M,N,K (default 8,32,1)">,
+    Option<"parallel", "parallel", "bool", "false",
+           "Distribute batch and row chunks over an scf.forall">,
+    Option<"parallelRows", "parallel-rows", "int64_t", "64",
+           "Rows (M) per scf.forall iteration">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect",
