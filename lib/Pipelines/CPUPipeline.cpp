@@ -34,9 +34,16 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
       "function-boundary-type-conversion=identity-layout-map},"
       "buffer-deallocation-pipeline,canonicalize,"
       "func.func(fold-memref-alias-ops,cse,loop-invariant-code-motion,"
-      "dit-hoist-vector-transfers),"
-      "func.func(convert-linalg-to-parallel-loops,dit-approximate-math),"
-      "scf-forall-to-parallel,convert-scf-to-openmp,canonicalize,"
+      "dit-hoist-vector-transfers),";
+  // Loops over the parallel dimensions of every linalg op become OpenMP
+  // worksharing loops (the contraction chunks are scf.forall already).
+  if (options.parallel)
+    pipeline += "func.func(convert-linalg-to-parallel-loops,"
+                "dit-approximate-math),"
+                "scf-forall-to-parallel,convert-scf-to-openmp,canonicalize,";
+  else
+    pipeline += "func.func(convert-linalg-to-loops,dit-approximate-math),";
+  pipeline +=
       "func.func(convert-vector-to-scf{full-unroll}),"
       "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
       "func.func(arith-expand{include-bf16=true}),"

@@ -44,6 +44,8 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--with-pos-embed", action="store_true")
     ap.add_argument("--opt", default="", help="dit-opt pipeline run first")
+    ap.add_argument("--pipeline", default="",
+                    help="dit-run --pipeline (default: dit-lower-to-cpu)")
     ap.add_argument("--tol", type=float, required=True)
     ap.add_argument("--work", required=True, help="scratch directory")
     args = ap.parse_args()
@@ -84,6 +86,8 @@ def main():
     cmd = ["dit-run", model, "--weights=" + os.path.join(case,
                                                          "weights.safetensors"),
            "--output=" + out]
+    if args.pipeline:
+        cmd.append("--pipeline=" + args.pipeline)
     for name in ("x", "t", "y") + (("cfg_scale",) if args.cfg else ()):
         cmd.append("--input=%s=%s" % (name, os.path.join(case, name + ".npy")))
     run(cmd)
