@@ -13,4 +13,4 @@ bin="$root/build/bin"
   --dit-cost-report="convention=paper group-by=block steps=250"
 echo
 "$bin/dit-opt" "$root/build/default-model.mlir" -o /dev/null \
-  --dit-cost-report="convention=full group-by=kind"
+  --dit-cost-report="convention=full group-by=kind target=h200"

@@ -18,7 +18,7 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 # Debian's python3 has numpy; the first python3 on PATH may not.
 config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%closed_form", "/usr/bin/python3 " + os.path.join(config.dit_src_root, "test", "tools", "dit_cost_closed_form.py")))
-config.substitutions.append(("%check_json", "/usr/bin/python3 " + os.path.join(config.dit_src_root, "test", "tools", "check_json.py")))
+config.substitutions.append(("%gpu_targets", os.path.join(config.dit_src_root, "data", "gpu-targets.json")))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "dit/Analysis/CostAnalysis.h"
+#include "dit/Analysis/GpuTargets.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -148,8 +150,43 @@ CostAnalysis::CostAnalysis(Operation *root) {
   }
 }
 
+KernelEstimate dit::estimateKernel(Operation *op, const OpCost &cost,
+                                   const GpuTarget *target) {
+  KernelEstimate estimate;
+  // Views, constants and scalar bookkeeping move no memory: no kernel.
+  if (cost.bytesRead == 0 && cost.bytesWritten == 0)
+    return estimate;
+  estimate.kernels = 1;
+  if (!target)
+    return estimate;
+  Type elementType = op->getNumOperands()
+                         ? getElementTypeOrSelf(op->getOperand(0).getType())
+                         : Float32Type::get(op->getContext());
+  double contractionFlops = 2.0 * static_cast<double>(cost.macs);
+  // Other flops run on the FP32 units; a transcendental costs as much as 4
+  // FP32 flops (the special-function units' quarter throughput).
+  double otherFlops = static_cast<double>(cost.flops) - contractionFlops +
+                      4.0 * static_cast<double>(cost.transcendentals);
+  double compute =
+      contractionFlops / target->contractionFlopsPerSecond(elementType) +
+      otherFlops / (target->fp32Tflops * 1e12);
+  double memory =
+      static_cast<double>(cost.bytesRead + cost.bytesWritten) /
+      (target->memoryTbps * 1e12);
+  estimate.timeUs =
+      std::max(compute, memory) * 1e6 + target->launchOverheadUs;
+  return estimate;
+}
+
+KernelEstimate CostAnalysis::getKernelTotal(const GpuTarget *target) const {
+  KernelEstimate total;
+  for (const Entry &entry : entries)
+    total += estimateKernel(entry.op, entry.cost, target);
+  return total;
+}
+
 SmallVector<CostAnalysis::Group>
-CostAnalysis::group(CostGrouping grouping) const {
+CostAnalysis::group(CostGrouping grouping, const GpuTarget *target) const {
   SmallVector<Group> groups;
   llvm::StringMap<size_t> indexOf;
   for (const Entry &entry : entries) {
@@ -157,8 +194,10 @@ CostAnalysis::group(CostGrouping grouping) const {
                                   getModulePath(entry.op->getLoc()));
     auto [it, inserted] = indexOf.try_emplace(key, groups.size());
     if (inserted)
-      groups.push_back({key, OpCost()});
+      groups.push_back({key, OpCost(), KernelEstimate()});
     groups[it->second].cost += entry.cost;
+    groups[it->second].kernels +=
+        estimateKernel(entry.op, entry.cost, target);
   }
   return groups;
 }

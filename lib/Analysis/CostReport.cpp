@@ -7,6 +7,7 @@
 
 #include "dialects/DiT/IR/DiTDialect.h"
 #include "dit/Analysis/Passes.h"
+#include "dit/Analysis/GpuTargets.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Support/FileUtilities.h"
@@ -59,7 +60,9 @@ namespace {
 /// The figures printed for one row (a group or the total).
 struct Row {
   std::string name;
-  int64_t count, macs, flops, transcendentals, bytes;
+  int64_t count, macs, flops, transcendentals, bytes, kernels;
+  /// Estimated time, with a target.
+  std::optional<double> timeUs;
 };
 
 /// The sampling cost of `steps` steps.
@@ -74,9 +77,13 @@ struct DiTCostReportPass
   void runOnOperation() override;
 
 private:
+  /// The target of the time estimates, or null.
+  const GpuTarget *gpu = nullptr;
+
   /// Builds a row from `cost`; fails (with an error at the module) on
   /// overflow.
-  FailureOr<Row> makeRow(StringRef name, OpCost cost);
+  FailureOr<Row> makeRow(StringRef name, OpCost cost,
+                         const KernelEstimate &kernels);
   void printText(raw_ostream &os, ArrayRef<Row> rows, const Row &total,
                  const std::optional<Sampling> &sampling,
                  ArrayRef<std::string> uncosted);
@@ -87,7 +94,8 @@ private:
 
 } // namespace
 
-FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
+FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost,
+                                          const KernelEstimate &kernels) {
   std::optional<int64_t> count = getConventionCount(cost, convention);
   int64_t bytes = cost.bytes();
   if (!count || cost.overflow) {
@@ -95,8 +103,11 @@ FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost) {
         << "cost of '" << name << "' overflows 64-bit integers";
     return failure();
   }
-  return Row{name.str(),           *count, cost.macs, cost.flops,
-             cost.transcendentals, bytes};
+  std::optional<double> timeUs;
+  if (gpu)
+    timeUs = kernels.timeUs;
+  return Row{name.str(), *count, cost.macs,       cost.flops,
+             cost.transcendentals, bytes, kernels.kernels, timeUs};
 }
 
 void DiTCostReportPass::runOnOperation() {
@@ -107,19 +118,32 @@ void DiTCostReportPass::runOnOperation() {
     return signalPassFailure();
   }
 
+  if (!target.empty()) {
+    gpu = lookupGpuTarget(target);
+    if (!gpu) {
+      std::string known;
+      for (const GpuTarget &candidate : getGpuTargets())
+        known += (known.empty() ? "" : ", ") + candidate.name;
+      emitError(module.getLoc()) << "unknown target '" << target.getValue()
+                                 << "' (known: " << known << ")";
+      return signalPassFailure();
+    }
+  }
+
   CostAnalysis &analysis = getAnalysis<CostAnalysis>();
   markAllAnalysesPreserved();
   if (!analysis.isValid())
     return signalPassFailure();
 
   SmallVector<Row> rows;
-  for (const CostAnalysis::Group &group : analysis.group(groupBy)) {
-    FailureOr<Row> row = makeRow(group.name, group.cost);
+  for (const CostAnalysis::Group &group : analysis.group(groupBy, gpu)) {
+    FailureOr<Row> row = makeRow(group.name, group.cost, group.kernels);
     if (failed(row))
       return signalPassFailure();
     rows.push_back(*row);
   }
-  FailureOr<Row> total = makeRow("total", analysis.getTotal());
+  FailureOr<Row> total = makeRow("total", analysis.getTotal(),
+                                 analysis.getKernelTotal(gpu));
   if (failed(total))
     return signalPassFailure();
 
@@ -167,25 +191,40 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
   for (const Row &row : rows)
     width = std::max(width, row.name.size());
   os << "dit cost report: convention " << stringifyCostConvention(convention)
-     << ", count = " << describeCount(convention) << "\n";
+     << ", count = " << describeCount(convention);
+  if (gpu)
+    os << ", times on " << gpu->display;
+  os << "\n";
   auto line = [&](StringRef name, StringRef count, StringRef macs,
-                  StringRef flops, StringRef transcendentals, StringRef bytes) {
-    os << fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}\n",
+                  StringRef flops, StringRef transcendentals, StringRef bytes,
+                  StringRef kernels, StringRef time) {
+    os << fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}  {:>7}",
                       name.str(), width, count.str(), macs.str(), flops.str(),
-                      transcendentals.str(), bytes.str());
+                      transcendentals.str(), bytes.str(), kernels.str());
+    if (gpu)
+      os << fmt::format("  {:>12}", time.str());
+    os << "\n";
   };
   auto printRow = [&](const Row &row) {
     line(row.name, withUnit(row.count), withUnit(row.macs), withUnit(row.flops),
-         withUnit(row.transcendentals), withUnit(row.bytes, "B"));
+         withUnit(row.transcendentals), withUnit(row.bytes, "B"),
+         std::to_string(row.kernels),
+         row.timeUs ? fmt::format("{:.1f} us", *row.timeUs) : "");
   };
-  line("group", "count", "MACs", "FLOPs", "transc.", "bytes");
-  os << std::string(width + 60, '-') << "\n";
+  line("group", "count", "MACs", "FLOPs", "transc.", "bytes", "kernels",
+       "time");
+  std::string rule(width + 69 + (gpu ? 14 : 0), '-');
+  os << rule << "\n";
   for (const Row &row : rows)
     printRow(row);
-  os << std::string(width + 60, '-') << "\n";
+  os << rule << "\n";
   printRow(total);
   os << "total count: " << total.count << " (" << withUnit(total.count)
-     << ")\n";
+     << "), " << total.kernels << " kernels";
+  if (total.timeUs)
+    os << fmt::format(", estimated {:.1f} us on {}", *total.timeUs,
+                      gpu->display);
+  os << "\n";
   if (sampling)
     os << "sampling: " << sampling->steps << " steps x "
        << withUnit(total.count) << " / " << sampling->images
@@ -200,11 +239,15 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
 
 /// Returns the JSON object of the figures of `row`.
 static llvm::json::Object toJson(const Row &row) {
-  return llvm::json::Object{{"count", row.count},
+  llvm::json::Object object{{"count", row.count},
                             {"macs", row.macs},
                             {"flops", row.flops},
                             {"transcendentals", row.transcendentals},
-                            {"bytes", row.bytes}};
+                            {"bytes", row.bytes},
+                            {"kernels", row.kernels}};
+  if (row.timeUs)
+    object["time_us"] = *row.timeUs;
+  return object;
 }
 
 void DiTCostReportPass::printJson(raw_ostream &os, ArrayRef<Row> rows,
@@ -222,6 +265,8 @@ void DiTCostReportPass::printJson(raw_ostream &os, ArrayRef<Row> rows,
       {"total", toJson(total)},
       {"groups", std::move(groups)},
   };
+  if (gpu)
+    report["target"] = gpu->name;
   if (sampling)
     report["sampling"] = llvm::json::Object{{"steps", sampling->steps},
                                             {"images", sampling->images},

@@ -10,17 +10,20 @@
 // CHECK:       "bytes": 256,
 // CHECK-NEXT:  "count": 0,
 // CHECK-NEXT:  "flops": 0,
+// CHECK-NEXT:  "kernels": 1,
 // CHECK-NEXT:  "macs": 0,
 // CHECK-NEXT:  "name": "linalg.fill",
 // CHECK:       "bytes": 1152,
 // CHECK-NEXT:  "count": 1024,
 // CHECK-NEXT:  "flops": 1024,
+// CHECK-NEXT:  "kernels": 1,
 // CHECK-NEXT:  "macs": 512,
 // CHECK-NEXT:  "name": "linalg.matmul",
 // CHECK:       "total": {
 // CHECK-NEXT:    "bytes": 1408,
 // CHECK-NEXT:    "count": 1024,
 // CHECK-NEXT:    "flops": 1024,
+// CHECK-NEXT:    "kernels": 2,
 // CHECK-NEXT:    "macs": 512,
 // CHECK-NEXT:    "transcendentals": 0
 func.func @matmul(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16xf32> {
@@ -45,6 +48,7 @@ func.func @matmul(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16xf32>
 // CHECK-NEXT:    "bytes": 536,
 // CHECK-NEXT:    "count": 420,
 // CHECK-NEXT:    "flops": 420,
+// CHECK-NEXT:    "kernels": 1,
 // CHECK-NEXT:    "macs": 210,
 func.func @generic_contraction(%a: tensor<2x3x5xf16>, %b: tensor<2x5x7xf16>, %c: tensor<2x3x7xf32>) -> tensor<2x3x7xf32> {
   %r = linalg.generic {indexing_maps = [#lhs, #rhs, #out],
@@ -71,6 +75,7 @@ func.func @generic_contraction(%a: tensor<2x3x5xf16>, %b: tensor<2x5x7xf16>, %c:
 // CHECK-NEXT:    "bytes": 480,
 // CHECK-NEXT:    "count": 120,
 // CHECK-NEXT:    "flops": 120,
+// CHECK-NEXT:    "kernels": 1,
 // CHECK-NEXT:    "macs": 0,
 // CHECK-NEXT:    "transcendentals": 60
 func.func @elementwise(%a: tensor<6x10xf32>) -> tensor<6x10xf32> {
@@ -96,6 +101,7 @@ func.func @elementwise(%a: tensor<6x10xf32>) -> tensor<6x10xf32> {
 // CHECK-LABEL: "convention": "full",
 // CHECK:       "count": 3072,
 // CHECK-NEXT:  "flops": 3072,
+// CHECK-NEXT:  "kernels": 1,
 // CHECK-NEXT:  "macs": 1536,
 // CHECK-NEXT:  "name": "linalg.conv_2d_nchw_fchw",
 // CHECK:       "bytes": 192,

@@ -28,6 +28,7 @@ func.func @small(%x: tensor<2x3x8xf32>, %w: tensor<4x8xf32>, %b: tensor<4xf32>,
 // PAPER-NEXT:     "bytes": 432,
 // PAPER-NEXT:     "count": 192,
 // PAPER-NEXT:     "flops": 408,
+// PAPER-NEXT:     "kernels": 1,
 // PAPER-NEXT:     "macs": 192,
 // PAPER-NEXT:     "name": "blocks.0",
 // PAPER-NEXT:     "transcendentals": 0
@@ -37,6 +38,7 @@ func.func @small(%x: tensor<2x3x8xf32>, %w: tensor<4x8xf32>, %b: tensor<4xf32>,
 // PAPER-NEXT:   "bytes": 1072,
 // PAPER-NEXT:   "count": 192,
 // PAPER-NEXT:   "flops": 794,
+// PAPER-NEXT:   "kernels": 3,
 // PAPER-NEXT:   "macs": 192,
 // PAPER-NEXT:   "transcendentals": 38
 // PAPER-NOT:  "sampling"
@@ -60,12 +62,12 @@ func.func @small(%x: tensor<2x3x8xf32>, %w: tensor<4x8xf32>, %b: tensor<4xf32>,
 // TORCH-NEXT:   "count": 384,
 
 // TEXT:      dit cost report: convention full, count = all arithmetic flops (transcendentals apart)
-// TEXT-NEXT: group                        count        MACs       FLOPs     transc.       bytes
-// TEXT:      blocks.0.attn.qkv              408         192         408           0       432 B
-// TEXT-NEXT: blocks.1.attn.softmax          128           0         128          32       256 B
-// TEXT-NEXT: final_layer.norm_final         258           0         258           6       384 B
-// TEXT:      total                          794         192         794          38     1.07 KB
-// TEXT-NEXT: total count: 794 (794)
+// TEXT-NEXT: group                        count        MACs       FLOPs     transc.       bytes  kernels
+// TEXT:      blocks.0.attn.qkv              408         192         408           0       432 B        1
+// TEXT-NEXT: blocks.1.attn.softmax          128           0         128          32       256 B        1
+// TEXT-NEXT: final_layer.norm_final         258           0         258           6       384 B        1
+// TEXT:      total                          794         192         794          38     1.07 KB        3
+// TEXT-NEXT: total count: 794 (794), 3 kernels
 
 // The IR passes through unchanged.
 // IR-LABEL: func.func @small

@@ -25,6 +25,8 @@ class AnalysisManager;
 
 namespace dit {
 
+struct GpuTarget;
+
 /// How cost figures are counted (see docs/CostModel.md).
 enum class CostConvention {
   /// Contraction MACs: the DiT paper's "flops".
@@ -60,6 +62,26 @@ std::optional<llvm::StringRef> getModulePath(mlir::Location loc);
 std::string getGroupKey(CostGrouping grouping, llvm::StringRef opName,
                         std::optional<llvm::StringRef> path);
 
+/// The kernel-level figures of an op or a group: every op that reads or
+/// writes memory is one kernel; with a target, its estimated time is
+/// max(compute, memory) + launch overhead (docs/CostModel.md).
+struct KernelEstimate {
+  int64_t kernels = 0;
+  /// Estimated time in microseconds (0 without a target).
+  double timeUs = 0;
+
+  KernelEstimate &operator+=(const KernelEstimate &other) {
+    kernels += other.kernels;
+    timeUs += other.timeUs;
+    return *this;
+  }
+};
+
+/// Returns the kernel estimate of `op` with cost `cost` on `target` (null:
+/// kernel count only).
+KernelEstimate estimateKernel(mlir::Operation *op, const OpCost &cost,
+                              const GpuTarget *target);
+
 /// The cost of every costed op of a module.
 class CostAnalysis {
 public:
@@ -72,6 +94,7 @@ public:
   struct Group {
     std::string name;
     OpCost cost;
+    KernelEstimate kernels;
   };
 
   /// Walks `root` and computes the cost of every op implementing
@@ -90,8 +113,12 @@ public:
   llvm::ArrayRef<std::string> getUncostedOps() const { return uncosted; }
   /// The sum over all entries.
   const OpCost &getTotal() const { return total; }
-  /// Aggregates the entries by `grouping`, in order of first appearance.
-  llvm::SmallVector<Group> group(CostGrouping grouping) const;
+  /// Aggregates the entries by `grouping`, in order of first appearance,
+  /// with kernel estimates on `target` (null: kernel counts only).
+  llvm::SmallVector<Group> group(CostGrouping grouping,
+                                 const GpuTarget *target) const;
+  /// The kernel estimate of the whole module on `target`.
+  KernelEstimate getKernelTotal(const GpuTarget *target) const;
 
 private:
   llvm::SmallVector<Entry> entries;

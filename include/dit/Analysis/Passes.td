@@ -22,6 +22,10 @@ def DiTCostReport : Pass<"dit-cost-report", "::mlir::ModuleOp"> {
     - `torch`: what `torch.utils.flop_counter` prints (2 x MACs);
     - `full`: every arithmetic operation performed, transcendentals apart.
 
+    Every op that reads or writes memory counts as one kernel; with
+    `target=h200` (or another GPU of data/gpu-targets.json) each kernel also
+    gets an estimated time, max(compute, memory) + launch overhead.
+
     The IR passes through unchanged. With `steps=S` the report adds the cost
     of S sampling steps per image (the module's `dit.images_per_call`
     attribute gives the images one call produces). Ops that carry tensors
@@ -58,6 +62,9 @@ def DiTCostReport : Pass<"dit-cost-report", "::mlir::ModuleOp"> {
            "File to write the report to ('-' for stdout)">,
     Option<"steps", "steps", "int64_t", "0",
            "Sampling steps for a per-image sampling cost (0: off)">,
+    Option<"target", "target", "std::string", "\"\"",
+           "GPU of data/gpu-targets.json (a100, h100, h200) for estimated "
+           "kernel times (empty: none)">,
   ];
 }
 
