@@ -16,6 +16,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <fmt/format.h>
+
 #define DEBUG_TYPE "dit-cost-analysis"
 
 using namespace mlir;
@@ -71,6 +73,20 @@ std::optional<StringRef> dit::getModulePath(Location loc) {
   return std::nullopt;
 }
 
+std::string dit::formatWithUnit(int64_t value, StringRef suffix) {
+  static const char *prefixes[] = {"", " K", " M", " G", " T", " P", " E"};
+  double scaled = static_cast<double>(value);
+  size_t index = 0;
+  while (scaled >= 1000.0 && index + 1 < std::size(prefixes)) {
+    scaled /= 1000.0;
+    ++index;
+  }
+  if (index == 0)
+    return fmt::format("{}{}{}", value, suffix.empty() ? "" : " ",
+                       suffix.str());
+  return fmt::format("{:.2f}{}{}", scaled, prefixes[index], suffix.str());
+}
+
 /// Returns true if `component` is a non-empty string of decimal digits.
 static bool isIndex(StringRef component) {
   return !component.empty() &&
@@ -94,6 +110,8 @@ std::string dit::getGroupKey(CostGrouping grouping, StringRef opName,
     size_t keep = components.size() > 1 && isIndex(components[1]) ? 2 : 1;
     return llvm::join(ArrayRef(components).take_front(keep), ".");
   }
+  case CostGrouping::Top:
+    return components.front().str();
   case CostGrouping::Kind: {
     SmallVector<StringRef> kept;
     for (StringRef component : components)

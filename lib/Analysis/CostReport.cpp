@@ -25,21 +25,6 @@ namespace dit {
 using namespace mlir;
 using namespace dit;
 
-/// Formats `value` with an SI prefix (K, M, G, T, P) and two decimals.
-static std::string withUnit(int64_t value, StringRef suffix = "") {
-  static const char *prefixes[] = {"", " K", " M", " G", " T", " P", " E"};
-  double scaled = static_cast<double>(value);
-  size_t index = 0;
-  while (scaled >= 1000.0 && index + 1 < std::size(prefixes)) {
-    scaled /= 1000.0;
-    ++index;
-  }
-  if (index == 0)
-    return fmt::format("{}{}{}", value, suffix.empty() ? "" : " ",
-                       suffix.str());
-  return fmt::format("{:.2f}{}{}", scaled, prefixes[index], suffix.str());
-}
-
 /// Returns the headline figure's meaning under `convention`.
 static StringRef describeCount(CostConvention convention) {
   switch (convention) {
@@ -164,6 +149,13 @@ void DiTCostReportPass::runOnOperation() {
                                  << " steps overflows 64-bit integers";
       return signalPassFailure();
     }
+    if (all % images != 0) {
+      emitError(module.getLoc())
+          << "sampling cost " << all << " is not divisible by the "
+          << images << " images per call; the per-image figure would not "
+                       "be exact";
+      return signalPassFailure();
+    }
     sampling = Sampling{steps, images, all, all / images};
   }
 
@@ -206,8 +198,8 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
     os << "\n";
   };
   auto printRow = [&](const Row &row) {
-    line(row.name, withUnit(row.count), withUnit(row.macs), withUnit(row.flops),
-         withUnit(row.transcendentals), withUnit(row.bytes, "B"),
+    line(row.name, formatWithUnit(row.count), formatWithUnit(row.macs), formatWithUnit(row.flops),
+         formatWithUnit(row.transcendentals), formatWithUnit(row.bytes, "B"),
          std::to_string(row.kernels),
          row.timeUs ? fmt::format("{:.1f} us", *row.timeUs) : "");
   };
@@ -219,7 +211,7 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
     printRow(row);
   os << rule << "\n";
   printRow(total);
-  os << "total count: " << total.count << " (" << withUnit(total.count)
+  os << "total count: " << total.count << " (" << formatWithUnit(total.count)
      << "), " << total.kernels << " kernels";
   if (total.timeUs)
     os << fmt::format(", estimated {:.1f} us on {}", *total.timeUs,
@@ -227,9 +219,9 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
   os << "\n";
   if (sampling)
     os << "sampling: " << sampling->steps << " steps x "
-       << withUnit(total.count) << " / " << sampling->images
+       << formatWithUnit(total.count) << " / " << sampling->images
        << " image(s) per call = " << sampling->perImage << " ("
-       << withUnit(sampling->perImage) << ") per image\n";
+       << formatWithUnit(sampling->perImage) << ") per image\n";
   if (!uncosted.empty()) {
     os << "not costed (no cost model): ";
     llvm::interleaveComma(uncosted, os);

@@ -6,6 +6,7 @@
 
 #include "dit/InitAll.h"
 #include "dialects/DiT/IR/DiTDialect.h"
+#include "dialects/DiT/Transforms/Passes.h"
 #include "dit/Analysis/Passes.h"
 #include "dit/Conversion/Passes.h"
 #include "dit/Pipelines/Pipelines.h"
@@ -26,5 +27,6 @@ void dit::registerAllDiTPasses() {
   registerDiTAnalysisPasses();
   registerDiTConversionPasses();
   registerDiTTransformsPasses();
+  registerDiTFusionPasses();
   registerPipelines();
 }

@@ -82,7 +82,14 @@ std::optional<int64_t> dit::getTypeBytes(Type type) {
 static void addBytes(OpCost &cost, int64_t &field, Type type) {
   std::optional<int64_t> bytes = getTypeBytes(type);
   if (!bytes) {
-    cost.incomplete = true;
+    auto shaped = dyn_cast<ShapedType>(type);
+    // A static shape whose size does not fit 64 bits is an overflow; a
+    // dynamic shape or an unsized element type is unknown.
+    if (shaped && shaped.hasStaticShape() &&
+        shaped.getElementType().isIntOrIndexOrFloat())
+      cost.overflow = true;
+    else
+      cost.incomplete = true;
     return;
   }
   cost.add(field, *bytes);

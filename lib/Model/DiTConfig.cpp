@@ -93,8 +93,8 @@ std::optional<std::string> DiTConfig::validate() const {
   std::optional<int64_t> multiple = checkedProduct({kVaeDownsampling, patch});
   if (!multiple || imageSize % *multiple != 0)
     return fmt::format("--image-size ({}) must be a multiple of 8 x patch "
-                       "size = {}",
-                       imageSize, kVaeDownsampling * patch);
+                       "size ({})",
+                       imageSize, patch);
   if (cfg && (cfgChannels <= 0 || cfgChannels > outChannels()))
     return fmt::format("--cfg-channels ({}) must be between 1 and the {} "
                        "output channels",
@@ -105,7 +105,10 @@ std::optional<std::string> DiTConfig::validate() const {
       !checkedProduct({2, batch, heads, tokens(), tokens(), 8}) ||
       !checkedProduct({2, batch, tokens(), kMlpRatio, hidden, 8}) ||
       !checkedProduct({kMlpRatio, hidden, hidden, depth, 8}) ||
-      !checkedProduct({2, batch, inChannels, imageSize, imageSize, 8}))
+      !checkedProduct({2, batch, inChannels, imageSize, imageSize, 8}) ||
+      !checkedProduct({numClasses + (numClasses < INT64_MAX ? 1 : 0), hidden,
+                       8}) ||
+      numClasses == INT64_MAX)
     return std::string("the model is too large: tensor sizes overflow "
                        "64-bit integers");
   return std::nullopt;

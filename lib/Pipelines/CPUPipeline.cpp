@@ -32,7 +32,8 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
   pipeline +=
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
-      "buffer-deallocation-pipeline,canonicalize,"
+      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+      "canonicalize,"
       "func.func(fold-memref-alias-ops,cse,loop-invariant-code-motion,"
       "dit-hoist-vector-transfers),";
   // Loops over the parallel dimensions of every linalg op become OpenMP

@@ -123,8 +123,9 @@ SafeTensorsFile::open(StringRef path) {
                   formatShape(view.shape) + " of " + *dtype + " needs " +
                   llvm::Twine(expected));
     view.bytes = llvm::ArrayRef<char>(data.data() + *begin, expected);
-    extents.push_back({static_cast<uint64_t>(*begin),
-                       static_cast<uint64_t>(*end), name});
+    if (*end > *begin) // empty tensors occupy no bytes and overlap nothing
+      extents.push_back({static_cast<uint64_t>(*begin),
+                         static_cast<uint64_t>(*end), name});
     file->names.push_back(name);
     file->tensors.try_emplace(name, std::move(view));
   }

@@ -103,7 +103,8 @@ struct DiTVectorizeContractionsPass
       if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
           op.getNumDpsInputs() == 2 && op.getNumDpsInits() == 1 &&
           linalg::isaContractionOpInterface(op) &&
-          !op->getParentOfType<scf::ForallOp>())
+          !op->getParentOfType<scf::ForallOp>() &&
+          !llvm::is_contained(op.getStaticLoopRanges(), 0))
         candidates.push_back(op);
     });
     IRRewriter rewriter(&getContext());

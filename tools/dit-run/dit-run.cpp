@@ -34,6 +34,7 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/ADT/StringSet.h"
+#include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -268,7 +269,7 @@ static llvm::Error loadArguments(func::FuncOp func,
     weights = std::move(*opened);
   }
   std::mt19937_64 generator(seed);
-  llvm::StringSet<> used;
+  llvm::StringSet<> used, usedWeights;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     Argument arg;
     auto nameAttr = func.getArgAttrOfType<StringAttr>(i, kArgNameAttr);
@@ -277,6 +278,23 @@ static llvm::Error loadArguments(func::FuncOp func,
       return error("argument #" + llvm::Twine(i) + " of @" + entry +
                    " needs a static tensor type and a 'dit.name' attribute");
     arg.name = nameAttr.getValue().str();
+    Type elementType = arg.type.getElementType();
+    bool isLabel = arg.name == "y", isF32Input = arg.name == "t" ||
+                                                 arg.name == "cfg_scale";
+    bool supported = isLabel ? elementType.isInteger(64)
+                     : isF32Input
+                         ? elementType.isF32()
+                         : (elementType.isF32() || elementType.isF16() ||
+                            elementType.isBF16());
+    if (!supported) {
+      std::string typeName;
+      llvm::raw_string_ostream os(typeName);
+      elementType.print(os);
+      return error("argument '" + arg.name + "' of @" + entry +
+                   " has unsupported element type " + typeName +
+                   " (dit-run handles f32/f16/bf16 tensors, f32 t and "
+                   "cfg_scale, i64 y)");
+    }
     if (auto file = inputFiles.find(arg.name); file != inputFiles.end()) {
       used.insert(arg.name);
       llvm::Expected<HostTensor> tensor = readNpy(file->second);
@@ -293,7 +311,7 @@ static llvm::Error loadArguments(func::FuncOp func,
       if (!view)
         return error(weightsFilename + ": missing tensor '" + arg.name +
                      "' (shape " + formatShape(arg.type.getShape()) + ")");
-      used.insert(arg.name);
+      usedWeights.insert(arg.name);
       if (!isFloatKind(view->kind))
         return error(weightsFilename + ": tensor '" + arg.name + "' has dtype " +
                      getSafeTensorsName(view->kind) +
@@ -321,7 +339,7 @@ static llvm::Error loadArguments(func::FuncOp func,
     for (const std::string &name : weights->getNames()) {
       // Real checkpoints carry the fixed pos_embed buffer: it is computed
       // in the IR, so it is ignored here.
-      if (!used.contains(name) && name != "pos_embed")
+      if (!usedWeights.contains(name) && name != "pos_embed")
         return error(weightsFilename + ": unexpected tensor '" + name +
                      "' (not a parameter of this model)");
     }
@@ -381,6 +399,11 @@ int main(int argc, char **argv) {
       !isa<RankedTensorType>(func.getResultTypes()[0]))
     return fail("@" + entry + " must return one tensor");
   auto resultType = cast<RankedTensorType>(func.getResultTypes()[0]);
+  Type resultElement = resultType.getElementType();
+  if (!resultType.hasStaticShape() ||
+      !(resultElement.isF32() || resultElement.isF16() ||
+        resultElement.isBF16()))
+    return fail("@" + entry + " must return a static f32, f16 or bf16 tensor");
 
   std::vector<Argument> args;
   if (llvm::Error err = loadArguments(func, args))

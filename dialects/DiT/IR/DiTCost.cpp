@@ -79,18 +79,30 @@ FailureOr<OpCost> BatchMatmulOp::computeCost() {
   return cost;
 }
 
-FailureOr<OpCost> LayerNormOp::computeCost() {
-  bool affine = static_cast<bool>(getWeight());
-  OpCost cost = elementwiseCost(*this, getInput(), affine ? 7 : 5);
-  int64_t elements = cost.elements(getInput().getType());
-  int64_t rows = elements / lastDim(getInput());
-  // Per element: mean add, subtract, square, variance add, scale (+ affine
-  // mul and add). Per row: mean divide, variance divide, epsilon add; one
-  // rsqrt.
+/// Adds the flops, transcendentals and fvcore count of a layer norm without
+/// affine parameters over `input` (its rows are the last dimension): per
+/// element mean add, subtract, square, variance add, scale; per row mean
+/// divide, variance divide, epsilon add and one rsqrt; fvcore's layer_norm
+/// handle counts 4 per element.
+static void addLayerNormCost(OpCost &cost, Value input) {
+  int64_t elements = cost.elements(input.getType());
+  int64_t width = lastDim(input);
+  int64_t rows = width ? elements / width : 0;
+  cost.add(cost.flops, cost.product({5, elements}));
   cost.add(cost.flops, cost.product({3, rows}));
   cost.add(cost.transcendentals, rows);
-  // fvcore's layer_norm handle: 4 per element, 5 with affine parameters.
-  cost.add(cost.fvcore, cost.product({affine ? 5 : 4, elements}));
+  cost.add(cost.fvcore, cost.product({4, elements}));
+}
+
+FailureOr<OpCost> LayerNormOp::computeCost() {
+  OpCost cost = movementCost(*this);
+  addLayerNormCost(cost, getInput());
+  if (getWeight()) {
+    // The affine mul and add; fvcore counts 5 per element instead of 4.
+    int64_t elements = cost.elements(getInput().getType());
+    cost.add(cost.flops, cost.product({2, elements}));
+    cost.add(cost.fvcore, elements);
+  }
   return cost;
 }
 
@@ -156,5 +168,45 @@ FailureOr<OpCost> CfgCombineOp::computeCost() {
   cost.add(cost.flops,
            cost.product(
                {3, out[0], getGuidedChannelsAttr().getInt(), out[2], out[3]}));
+  return cost;
+}
+
+FailureOr<OpCost> LayerNormModulateOp::computeCost() {
+  // The layer norm's and modulate's arithmetic; only input, shift, scale and
+  // the result touch memory.
+  OpCost cost = movementCost(*this);
+  addLayerNormCost(cost, getInput());
+  cost.add(cost.flops,
+           cost.product({2, cost.elements(getInput().getType())}));
+  cost.add(cost.flops, cost.elements(getScale().getType()));
+  return cost;
+}
+
+FailureOr<OpCost> AttentionOp::computeCost() {
+  // q k^T and attn v (each T x T x head_dim MACs per head), the scale and
+  // the softmax on the T x T scores, which stay on chip.
+  OpCost cost = movementCost(*this);
+  ArrayRef<int64_t> shape = getQuery().getType().getShape();
+  int64_t scores = cost.product({shape[0], shape[1], shape[2], shape[2]});
+  cost.addContraction(cost.product({2, scores, shape[3]}));
+  cost.add(cost.flops, cost.product({5, scores}));
+  cost.add(cost.transcendentals, scores);
+  return cost;
+}
+
+FailureOr<OpCost> LinearGeluOp::computeCost() {
+  OpCost cost = movementCost(*this);
+  int64_t outputs = cost.elements(getResult().getType());
+  cost.addContraction(cost.product({outputs, lastDim(getInput())}));
+  cost.add(cost.flops, cost.product({1 + 8, outputs})); // bias, GELU
+  cost.add(cost.transcendentals, outputs);
+  return cost;
+}
+
+FailureOr<OpCost> LinearGatedResidualOp::computeCost() {
+  OpCost cost = movementCost(*this);
+  int64_t outputs = cost.elements(getResult().getType());
+  cost.addContraction(cost.product({outputs, lastDim(getInput())}));
+  cost.add(cost.flops, cost.product({1 + 2, outputs})); // bias, gate, add
   return cost;
 }

@@ -37,6 +37,15 @@ static std::string fmtShape(ArrayRef<int64_t> shape) {
   return text;
 }
 
+/// Returns the product of `factors`, or std::nullopt if it overflows.
+static std::optional<int64_t> checkedProduct(ArrayRef<int64_t> factors) {
+  int64_t result = 1;
+  for (int64_t factor : factors)
+    if (llvm::MulOverflow(result, factor, result))
+      return std::nullopt;
+  return result;
+}
+
 /// Checks that `value` has rank `rank`; `what` names it in the diagnostic.
 static LogicalResult verifyRank(Operation *op, Value value, int64_t rank,
                                 StringRef what) {
@@ -113,8 +122,10 @@ LogicalResult PatchEmbedOp::verify() {
                          << in[2] << "x" << in[3];
   if (failed(verifyShape(*this, getBias(), {w[0]}, "bias")))
     return failure();
-  int64_t tokens = (in[2] / p) * (in[3] / p);
-  return verifyShape(*this, getResult(), {in[0], tokens, w[0]}, "result");
+  std::optional<int64_t> tokens = checkedProduct({in[2] / p, in[3] / p});
+  if (!tokens)
+    return emitOpError() << "expects a token count that fits 64 bits";
+  return verifyShape(*this, getResult(), {in[0], *tokens, w[0]}, "result");
 }
 
 //===----------------------------------------------------------------------===//
@@ -306,7 +317,8 @@ LogicalResult SplitHeadsOp::verify() {
     return failure();
   ArrayRef<int64_t> qkv = shapeOf(getQkv());
   ArrayRef<int64_t> q = shapeOf(getQ());
-  if (q[1] * q[3] * 3 != qkv[2])
+  std::optional<int64_t> features = checkedProduct({3, q[1], q[3]});
+  if (!features || *features != qkv[2])
     return emitOpError() << "expects qkv features (" << qkv[2]
                          << ") to equal 3 x heads x head_dim = 3 x " << q[1]
                          << " x " << q[3];
@@ -318,7 +330,10 @@ LogicalResult MergeHeadsOp::verify() {
           verifyRank(*this, getInput(), 4, "input ([N, heads, T, head_dim])")))
     return failure();
   ArrayRef<int64_t> in = shapeOf(getInput());
-  return verifyShape(*this, getResult(), {in[0], in[2], in[1] * in[3]},
+  std::optional<int64_t> features = checkedProduct({in[1], in[3]});
+  if (!features)
+    return emitOpError() << "expects heads x head_dim to fit 64 bits";
+  return verifyShape(*this, getResult(), {in[0], in[2], *features},
                      "result");
 }
 
@@ -332,8 +347,11 @@ LogicalResult UnpatchifyOp::verify() {
     return emitOpError() << "expects the patch size (" << p
                          << ") to divide the result height and width, got "
                          << out[2] << "x" << out[3];
-  return verifyShape(*this, getInput(),
-                     {out[0], (out[2] / p) * (out[3] / p), p * p * out[1]},
+  std::optional<int64_t> tokens = checkedProduct({out[2] / p, out[3] / p});
+  std::optional<int64_t> features = checkedProduct({p, p, out[1]});
+  if (!tokens || !features)
+    return emitOpError() << "expects token and feature counts that fit 64 bits";
+  return verifyShape(*this, getInput(), {out[0], *tokens, *features},
                      "input");
 }
 
@@ -383,4 +401,54 @@ LogicalResult CfgCombineOp::verify() {
                          << ")";
   return verifyShape(*this, getResult(), {in[0] / 2, in[1], in[2], in[3]},
                      "result");
+}
+
+//===----------------------------------------------------------------------===//
+// Fused ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult LayerNormModulateOp::verify() {
+  if (!(getEpsilonAttr().getValueAsDouble() > 0.0))
+    return emitOpError() << "expects a positive epsilon, got "
+                         << getEpsilonAttr().getValueAsDouble();
+  return verifyPerSample(*this, getInput(), getShift(), "shift and scale");
+}
+
+LogicalResult AttentionOp::verify() {
+  return verifyRank(*this, getQuery(), 4,
+                    "query, key, value ([N, heads, T, head_dim])");
+}
+
+/// Checks the shapes of a fused linear: input [..., in], weight [out, in],
+/// bias [out], result [..., out].
+static LogicalResult verifyFusedLinear(Operation *op, Value input,
+                                       Value weight, Value bias,
+                                       Value result) {
+  if (failed(verifyRank(op, weight, 2, "weight ([out, in])")))
+    return failure();
+  ArrayRef<int64_t> in = shapeOf(input);
+  ArrayRef<int64_t> w = shapeOf(weight);
+  if (in.empty())
+    return op->emitOpError() << "expects an input of rank at least 1";
+  if (in.back() != w[1])
+    return op->emitOpError() << "expects input features (" << in.back()
+                             << ") to match weight in-features (" << w[1]
+                             << ")";
+  if (failed(verifyShape(op, bias, {w[0]}, "bias")))
+    return failure();
+  SmallVector<int64_t> expected(in.drop_back());
+  expected.push_back(w[0]);
+  return verifyShape(op, result, expected, "result");
+}
+
+LogicalResult LinearGeluOp::verify() {
+  return verifyFusedLinear(*this, getInput(), getWeight(), getBias(),
+                           getResult());
+}
+
+LogicalResult LinearGatedResidualOp::verify() {
+  if (failed(verifyFusedLinear(*this, getInput(), getWeight(), getBias(),
+                               getResult())))
+    return failure();
+  return verifyPerSample(*this, getResidual(), getGate(), "gate");
 }

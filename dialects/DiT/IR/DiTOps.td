@@ -452,4 +452,101 @@ def DiT_CfgCombineOp : DiT_Op<"cfg_combine",
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Fused ops (produced by the dit-fuse-* passes)
+//===----------------------------------------------------------------------===//
+
+def DiT_LayerNormModulateOp : DiT_Op<"layer_norm_modulate",
+    [AllTypesMatch<["input", "result"]>, AllTypesMatch<["shift", "scale"]>,
+     AllElementTypesMatch<["input", "shift"]>]> {
+  let summary = "layer norm (no affine) fused with adaLN modulation";
+  let description = [{
+    `modulate(layer_norm(input), shift, scale)` as one kernel: the normalized
+    tensor is never written to memory. `input: [N, ..., D]`, `shift`,
+    `scale: [N, D]`.
+
+    ```mlir
+    %m = dit.layer_norm_modulate %x, %shift, %scale
+        : tensor<1x256x1152xf32>, tensor<1x1152xf32>
+    ```
+  }];
+  let arguments = (ins DiT_FloatTensor:$input, DiT_FloatTensor:$shift,
+                       DiT_FloatTensor:$scale,
+                       DefaultValuedAttr<F64Attr, "1.0e-6">:$epsilon);
+  let results = (outs DiT_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $shift `,` $scale attr-dict `:` type($input) `,` type($shift)
+  }];
+  let hasVerifier = 1;
+}
+
+def DiT_AttentionOp : DiT_Op<"attention",
+    [AllTypesMatch<["query", "key", "value", "result"]>]> {
+  let summary = "fused attention core softmax(q k^T * scale) v";
+  let description = [{
+    The attention core as one op (FlashAttention-style: online softmax, the
+    T x T scores never reach memory): `query`, `key`, `value` and the result
+    are `[N, heads, T, head_dim]`.
+
+    ```mlir
+    %o = dit.attention %q, %k, %v, 0.125 : tensor<1x16x256x72xf32>
+    ```
+  }];
+  let arguments = (ins DiT_FloatTensor:$query, DiT_FloatTensor:$key,
+                       DiT_FloatTensor:$value, F64Attr:$scale);
+  let results = (outs DiT_FloatTensor:$result);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value `,` $scale attr-dict `:` type($query)
+  }];
+  let hasVerifier = 1;
+}
+
+def DiT_LinearGeluOp : DiT_Op<"linear_gelu",
+    [AllElementTypesMatch<["input", "weight", "bias", "result"]>]> {
+  let summary = "linear layer with a bias + GELU (tanh) epilogue";
+  let description = [{
+    `gelu_tanh(input W^T + bias)` as one kernel (the MLP's fc1).
+
+    ```mlir
+    %h = dit.linear_gelu %x, %w, %b
+        : (tensor<1x256x1152xf32>, tensor<4608x1152xf32>, tensor<4608xf32>)
+        -> tensor<1x256x4608xf32>
+    ```
+  }];
+  let arguments = (ins DiT_FloatTensor:$input, DiT_FloatTensor:$weight,
+                       DiT_FloatTensor:$bias);
+  let results = (outs DiT_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight `,` $bias attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def DiT_LinearGatedResidualOp : DiT_Op<"linear_gated_residual",
+    [AllElementTypesMatch<["input", "weight", "bias", "residual", "gate",
+                           "result"]>,
+     AllTypesMatch<["residual", "result"]>]> {
+  let summary = "linear layer with a bias + gated-residual epilogue";
+  let description = [{
+    `residual + gate * (input W^T + bias)` as one kernel (attention proj and
+    MLP fc2 with the adaLN gate). `residual: [N, ..., D_out]`,
+    `gate: [N, D_out]`.
+
+    ```mlir
+    %r = dit.linear_gated_residual %a, %w, %b, %x, %g
+        : (tensor<1x256x1152xf32>, tensor<1152x1152xf32>, tensor<1152xf32>,
+           tensor<1x256x1152xf32>, tensor<1x1152xf32>) -> tensor<1x256x1152xf32>
+    ```
+  }];
+  let arguments = (ins DiT_FloatTensor:$input, DiT_FloatTensor:$weight,
+                       DiT_FloatTensor:$bias, DiT_FloatTensor:$residual,
+                       DiT_FloatTensor:$gate);
+  let results = (outs DiT_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight `,` $bias `,` $residual `,` $gate attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // DIT_DIALECT_DIT_IR_DITOPS

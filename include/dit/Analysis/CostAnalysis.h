@@ -43,7 +43,11 @@ enum class CostConvention {
 enum class ReportFormat { Text, Json };
 
 /// How the rows of a cost report are grouped.
-enum class CostGrouping { Op, Module, Block, Kind };
+enum class CostGrouping { Op, Module, Block, Kind, Top };
+
+/// Formats `value` with an SI prefix (K, M, G, T, P) and two decimals,
+/// followed by `suffix` (e.g. "B").
+std::string formatWithUnit(int64_t value, llvm::StringRef suffix = "");
 
 /// Returns the name of `convention` as spelled in pass options.
 llvm::StringRef stringifyCostConvention(CostConvention convention);

@@ -257,7 +257,9 @@ static LogicalResult lowerLinear(LinearOp op, PatternRewriter &rewriter) {
   RankedTensorType resultType = op.getResult().getType();
   int64_t k = inType.getShape().back();
   int64_t n = op.getWeight().getType().getDimSize(0);
-  int64_t m = inType.getNumElements() / std::max<int64_t>(k, 1);
+  int64_t m = 1;
+  for (int64_t dim : inType.getShape().drop_back())
+    m *= dim;
   unsigned rank = inType.getRank();
 
   // Flatten the leading dimensions into M (or add M = 1 for a vector).
@@ -803,6 +805,57 @@ static LogicalResult lowerCfgCombine(CfgCombineOp op,
 }
 
 //===----------------------------------------------------------------------===//
+// Fused ops: decomposed into the ops they fuse, which lower as above (the
+// CPU code computes the same values; fusing the loops is later work)
+//===----------------------------------------------------------------------===//
+
+static LogicalResult lowerLayerNormModulate(LayerNormModulateOp op,
+                                            PatternRewriter &rewriter) {
+  Value norm = LayerNormOp::create(rewriter, op.getLoc(), op.getType(),
+                                   op.getInput(), Value(), Value(),
+                                   op.getEpsilonAttr());
+  rewriter.replaceOpWithNewOp<ModulateOp>(op, norm, op.getShift(),
+                                          op.getScale());
+  return success();
+}
+
+static LogicalResult lowerAttention(AttentionOp op,
+                                    PatternRewriter &rewriter) {
+  RankedTensorType type = op.getType();
+  ArrayRef<int64_t> shape = type.getShape();
+  auto scoresType = RankedTensorType::get(
+      {shape[0], shape[1], shape[2], shape[2]}, type.getElementType());
+  Value scores = BatchMatmulOp::create(rewriter, op.getLoc(), scoresType,
+                                       op.getQuery(), op.getKey(),
+                                       rewriter.getUnitAttr());
+  Value scaled =
+      ScaleOp::create(rewriter, op.getLoc(), scores, op.getScaleAttr());
+  Value probs = SoftmaxOp::create(rewriter, op.getLoc(), scaled);
+  rewriter.replaceOpWithNewOp<BatchMatmulOp>(op, type, probs, op.getValue(),
+                                             UnitAttr());
+  return success();
+}
+
+static LogicalResult lowerLinearGelu(LinearGeluOp op,
+                                     PatternRewriter &rewriter) {
+  Value linear =
+      LinearOp::create(rewriter, op.getLoc(), op.getType(), op.getInput(),
+                       op.getWeight(), op.getBias());
+  rewriter.replaceOpWithNewOp<GeluOp>(op, GeluApproximation::Tanh, linear);
+  return success();
+}
+
+static LogicalResult lowerLinearGatedResidual(LinearGatedResidualOp op,
+                                              PatternRewriter &rewriter) {
+  Value linear =
+      LinearOp::create(rewriter, op.getLoc(), op.getType(), op.getInput(),
+                       op.getWeight(), op.getBias());
+  rewriter.replaceOpWithNewOp<GatedResidualOp>(op, op.getResidual(),
+                                               op.getGate(), linear);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Pass
 //===----------------------------------------------------------------------===//
 
@@ -827,6 +880,10 @@ void dit::populateDiTToLinalgConversionPatterns(RewritePatternSet &patterns) {
   patterns.add(lowerUnpatchify);
   patterns.add(lowerCfgBatch);
   patterns.add(lowerCfgCombine);
+  patterns.add(lowerLayerNormModulate);
+  patterns.add(lowerAttention);
+  patterns.add(lowerLinearGelu);
+  patterns.add(lowerLinearGatedResidual);
 }
 
 namespace {

@@ -631,3 +631,27 @@ func.func @gelu_mode(%x: tensor<2xf32>) {
   %0 = dit.gelu fast %x : tensor<2xf32>
   return
 }
+
+// -----
+
+func.func @merge_heads_overflow(%x: tensor<1x4294967296x1x4294967297xf32>) {
+  // expected-error @+1 {{expects heads x head_dim to fit 64 bits}}
+  %0 = dit.merge_heads %x : tensor<1x4294967296x1x4294967297xf32> -> tensor<1x1x4294967296xf32>
+  return
+}
+
+// -----
+
+func.func @split_heads_overflow(%x: tensor<1x1x0xf32>) {
+  // expected-error @+1 {{expects qkv features (0) to equal 3 x heads x head_dim = 3 x 4294967296 x 4294967296}}
+  %q, %k, %v = dit.split_heads %x : tensor<1x1x0xf32> -> tensor<1x4294967296x1x4294967296xf32>
+  return
+}
+
+// -----
+
+func.func @unpatchify_overflow(%x: tensor<1x1x4xf32>) {
+  // expected-error @+1 {{expects token and feature counts that fit 64 bits}}
+  %0 = dit.unpatchify %x {patch_size = 4294967296 : i64} : tensor<1x1x4xf32> -> tensor<1x4294967296x4294967296x4294967296xf32>
+  return
+}

@@ -1,0 +1,250 @@
+//===- Fusions.cpp - dit-level fusion passes ------------------------------===//
+//
+// Pattern-based fusions of the eager DiT into fewer kernels: layer norm +
+// modulate, the attention core, linear epilogues, and the horizontal fusion
+// of the adaLN linears. Each decision goes through a FusionControlFn.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/DiT/Transforms/Passes.h"
+#include "dialects/DiT/IR/DiTOps.h"
+
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/MapVector.h"
+
+#define DEBUG_TYPE "dit-fusions"
+
+namespace dit {
+#define GEN_PASS_DEF_DITFUSELAYERNORMMODULATE
+#define GEN_PASS_DEF_DITFUSEATTENTION
+#define GEN_PASS_DEF_DITFUSELINEAREPILOGUES
+#define GEN_PASS_DEF_DITFUSEADALN
+#include "dialects/DiT/Transforms/Passes.h.inc"
+} // namespace dit
+
+using namespace mlir;
+using namespace dit;
+
+/// Returns the op defining `value` as OpTy if it has exactly one use.
+template <typename OpTy> static OpTy singleUseProducer(Value value) {
+  auto op = value.getDefiningOp<OpTy>();
+  if (!op || !value.hasOneUse())
+    return nullptr;
+  return op;
+}
+
+namespace {
+
+/// A pattern carrying the fusion control callback.
+template <typename OpTy>
+struct ControlledPattern : public OpRewritePattern<OpTy> {
+  ControlledPattern(MLIRContext *context, FusionControlFn control)
+      : OpRewritePattern<OpTy>(context), control(std::move(control)) {}
+  FusionControlFn control;
+};
+
+/// modulate(layer_norm(x)) -> layer_norm_modulate(x).
+struct FuseLayerNormModulate : public ControlledPattern<ModulateOp> {
+  using ControlledPattern::ControlledPattern;
+  LogicalResult matchAndRewrite(ModulateOp op,
+                                PatternRewriter &rewriter) const override {
+    auto norm = singleUseProducer<LayerNormOp>(op.getInput());
+    if (!norm || norm.getWeight() || !control(op))
+      return failure();
+    rewriter.replaceOpWithNewOp<LayerNormModulateOp>(
+        op, op.getType(), norm.getInput(), op.getShift(), op.getScale(),
+        norm.getEpsilonAttr());
+    rewriter.eraseOp(norm);
+    return success();
+  }
+};
+
+/// bmm(softmax(scale(bmm(q, k^T))), v) -> attention(q, k, v).
+struct FuseAttention : public ControlledPattern<BatchMatmulOp> {
+  using ControlledPattern::ControlledPattern;
+  LogicalResult matchAndRewrite(BatchMatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getTransposeRhs() || op.getType().getRank() != 4)
+      return failure();
+    auto softmax = singleUseProducer<SoftmaxOp>(op.getLhs());
+    auto scale = softmax ? singleUseProducer<ScaleOp>(softmax.getInput())
+                         : ScaleOp();
+    auto scores = scale ? singleUseProducer<BatchMatmulOp>(scale.getInput())
+                        : BatchMatmulOp();
+    if (!scores || !scores.getTransposeRhs())
+      return failure();
+    Value q = scores.getLhs(), k = scores.getRhs(), v = op.getRhs();
+    // dit.attention needs q, k, v and the result of one type.
+    if (q.getType() != k.getType() || q.getType() != v.getType() ||
+        q.getType() != op.getType() || !control(op))
+      return failure();
+    rewriter.replaceOpWithNewOp<AttentionOp>(op, op.getType(), q, k, v,
+                                             scale.getFactorAttr());
+    rewriter.eraseOp(softmax);
+    rewriter.eraseOp(scale);
+    rewriter.eraseOp(scores);
+    return success();
+  }
+};
+
+/// gelu tanh(linear(x, w, b)) -> linear_gelu(x, w, b).
+struct FuseLinearGelu : public ControlledPattern<GeluOp> {
+  using ControlledPattern::ControlledPattern;
+  LogicalResult matchAndRewrite(GeluOp op,
+                                PatternRewriter &rewriter) const override {
+    auto linear = singleUseProducer<LinearOp>(op.getInput());
+    if (op.getApproximation() != GeluApproximation::Tanh || !linear ||
+        !linear.getBias() || !control(op))
+      return failure();
+    rewriter.replaceOpWithNewOp<LinearGeluOp>(op, op.getType(),
+                                              linear.getInput(),
+                                              linear.getWeight(),
+                                              linear.getBias());
+    rewriter.eraseOp(linear);
+    return success();
+  }
+};
+
+/// gated_residual(r, g, linear(x, w, b)) -> linear_gated_residual.
+struct FuseLinearGatedResidual : public ControlledPattern<GatedResidualOp> {
+  using ControlledPattern::ControlledPattern;
+  LogicalResult matchAndRewrite(GatedResidualOp op,
+                                PatternRewriter &rewriter) const override {
+    auto linear = singleUseProducer<LinearOp>(op.getUpdate());
+    if (!linear || !linear.getBias() || !control(op))
+      return failure();
+    rewriter.replaceOpWithNewOp<LinearGatedResidualOp>(
+        op, op.getType(), linear.getInput(), linear.getWeight(),
+        linear.getBias(), op.getInput(), op.getGate());
+    rewriter.eraseOp(linear);
+    return success();
+  }
+};
+
+} // namespace
+
+void dit::populateFuseLayerNormModulatePatterns(
+    RewritePatternSet &patterns, const FusionControlFn &control) {
+  patterns.add<FuseLayerNormModulate>(patterns.getContext(), control);
+}
+
+void dit::populateFuseAttentionPatterns(RewritePatternSet &patterns,
+                                        const FusionControlFn &control) {
+  patterns.add<FuseAttention>(patterns.getContext(), control);
+}
+
+void dit::populateFuseLinearEpiloguePatterns(RewritePatternSet &patterns,
+                                             const FusionControlFn &control) {
+  patterns.add<FuseLinearGelu, FuseLinearGatedResidual>(patterns.getContext(),
+                                                        control);
+}
+
+int64_t dit::fuseAdaLNLinears(Operation *root, const FusionControlFn &control) {
+  // Group the biased [N, D] linears on SiLU(c) by the conditioning c.
+  llvm::MapVector<Value, SmallVector<LinearOp>> groups;
+  root->walk([&](LinearOp linear) {
+    auto silu = linear.getInput().getDefiningOp<SiluOp>();
+    if (silu && linear.getBias() && linear.getType().getRank() == 2 &&
+        control(linear))
+      groups[silu.getInput()].push_back(linear);
+  });
+  int64_t merged = 0;
+  IRRewriter rewriter(root->getContext());
+  for (auto &[c, linears] : groups) {
+    if (linears.size() < 2)
+      continue;
+    // Build the merged GEMM before the first linear: every weight and bias
+    // must be available there.
+    Operation *first = linears.front();
+    DominanceInfo dominance(first->getParentOp());
+    bool available = llvm::all_of(linears, [&](LinearOp linear) {
+      return linear->getBlock() == first->getBlock() &&
+             dominance.properlyDominates(linear.getWeight(), first) &&
+             dominance.properlyDominates(linear.getBias(), first);
+    });
+    if (!available || !dominance.properlyDominates(c, first))
+      continue;
+    rewriter.setInsertionPoint(first);
+    Location loc = first->getLoc();
+    SmallVector<Value> weights, biases;
+    for (LinearOp linear : linears) {
+      weights.push_back(linear.getWeight());
+      biases.push_back(linear.getBias());
+    }
+    Value weight = tensor::ConcatOp::create(rewriter, loc, 0, weights);
+    Value bias = tensor::ConcatOp::create(rewriter, loc, 0, biases);
+    Value activated = SiluOp::create(rewriter, loc, c);
+    auto weightType = cast<RankedTensorType>(weight.getType());
+    int64_t rows = cast<RankedTensorType>(c.getType()).getDimSize(0);
+    auto wideType = RankedTensorType::get({rows, weightType.getDimSize(0)},
+                                          weightType.getElementType());
+    Value wide = LinearOp::create(rewriter, loc, wideType, activated, weight,
+                                  bias);
+    int64_t offset = 0;
+    for (LinearOp linear : linears) {
+      int64_t width = linear.getType().getDimSize(1);
+      rewriter.setInsertionPoint(linear);
+      Value slice = tensor::ExtractSliceOp::create(
+          rewriter, linear.getLoc(), linear.getType(), wide,
+          getAsIndexOpFoldResult(rewriter.getContext(), {0, offset}),
+          getAsIndexOpFoldResult(rewriter.getContext(), {rows, width}),
+          getAsIndexOpFoldResult(rewriter.getContext(), {1, 1}));
+      auto silu = linear.getInput().getDefiningOp<SiluOp>();
+      rewriter.replaceOp(linear, slice);
+      if (silu->use_empty())
+        rewriter.eraseOp(silu);
+      offset += width;
+    }
+    merged += linears.size() - 1;
+  }
+  return merged;
+}
+
+namespace {
+
+/// Applies `populate`'s patterns greedily to the pass's operation.
+template <typename Base>
+struct PatternFusionPass : public Base {
+  using PopulateFn = void (*)(RewritePatternSet &, const FusionControlFn &);
+  explicit PatternFusionPass(PopulateFn populate) : populate(populate) {}
+  void runOnOperation() override {
+    RewritePatternSet patterns(&this->getContext());
+    populate(patterns, [](Operation *) { return true; });
+    if (failed(applyPatternsGreedily(this->getOperation(),
+                                     std::move(patterns))))
+      this->signalPassFailure();
+  }
+  PopulateFn populate;
+};
+
+struct DiTFuseLayerNormModulatePass
+    : public PatternFusionPass<
+          dit::impl::DiTFuseLayerNormModulateBase<DiTFuseLayerNormModulatePass>> {
+  DiTFuseLayerNormModulatePass()
+      : PatternFusionPass(populateFuseLayerNormModulatePatterns) {}
+};
+
+struct DiTFuseAttentionPass
+    : public PatternFusionPass<
+          dit::impl::DiTFuseAttentionBase<DiTFuseAttentionPass>> {
+  DiTFuseAttentionPass() : PatternFusionPass(populateFuseAttentionPatterns) {}
+};
+
+struct DiTFuseLinearEpiloguesPass
+    : public PatternFusionPass<
+          dit::impl::DiTFuseLinearEpiloguesBase<DiTFuseLinearEpiloguesPass>> {
+  DiTFuseLinearEpiloguesPass()
+      : PatternFusionPass(populateFuseLinearEpiloguePatterns) {}
+};
+
+struct DiTFuseAdaLNPass
+    : public dit::impl::DiTFuseAdaLNBase<DiTFuseAdaLNPass> {
+  void runOnOperation() override {
+    fuseAdaLNLinears(getOperation(), [](Operation *) { return true; });
+  }
+};
+
+} // namespace
