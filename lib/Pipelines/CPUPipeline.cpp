@@ -57,6 +57,7 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
 }
 
 void dit::registerPipelines() {
+  registerDiTPipelinesPasses();
   PassPipelineRegistration<CPUPipelineOptions>(
       "dit-lower-to-cpu",
       "Lower dit (or linalg on tensors) to the LLVM dialect for the host CPU",

@@ -168,7 +168,9 @@ int64_t dit::fuseAdaLNLinears(Operation *root, const FusionControlFn &control) {
     if (!available || !dominance.properlyDominates(c, first))
       continue;
     rewriter.setInsertionPoint(first);
-    Location loc = first->getLoc();
+    // The merged GEMM serves every block: it gets a module path of its own.
+    Location loc = NameLoc::get(rewriter.getStringAttr("adaLN_modulation"),
+                                first->getLoc());
     SmallVector<Value> weights, biases;
     for (LinearOp linear : linears) {
       weights.push_back(linear.getWeight());

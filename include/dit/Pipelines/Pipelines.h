@@ -7,6 +7,10 @@
 #ifndef DIT_PIPELINES_PIPELINES_H
 #define DIT_PIPELINES_PIPELINES_H
 
+#include "dit/Analysis/CostAnalysis.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
@@ -40,8 +44,14 @@ struct CPUPipelineOptions
 void buildLowerToCPUPipeline(mlir::OpPassManager &pm,
                              const CPUPipelineOptions &options);
 
-/// Registers --dit-lower-to-cpu.
+/// Registers --dit-lower-to-cpu and --dit-optimize.
 void registerPipelines();
+
+#define GEN_PASS_DECL
+#include "dit/Pipelines/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "dit/Pipelines/Passes.h.inc"
 
 } // namespace dit
 
