@@ -84,6 +84,7 @@ void DiTOptimizePass::runOnOperation() {
   populateFuseLayerNormModulatePatterns(patterns, control);
   populateFuseAttentionPatterns(patterns, control);
   populateFuseLinearEpiloguePatterns(patterns, control);
+  populateFusePatchEmbedPatterns(patterns, control);
   if (failed(applyPatternsGreedily(module, std::move(patterns))))
     return signalPassFailure();
   fuseAdaLNLinears(module, control);

@@ -44,6 +44,15 @@ FailureOr<OpCost> PatchEmbedOp::computeCost() {
   cost.addContraction(
       cost.product({cost.elements(getResult().getType()), w[1], w[2], w[3]}));
   cost.add(cost.flops, cost.elements(getResult().getType())); // bias
+  if (getAddPosEmbed()) {
+    // The positional-embedding add; its [T, D] table is read once.
+    ArrayRef<int64_t> out = getResult().getType().getShape();
+    cost.add(cost.flops, cost.elements(getResult().getType()));
+    cost.add(cost.bytesRead,
+             cost.product({out[1], out[2],
+                           (getResult().getType().getElementTypeBitWidth() +
+                            7) / 8}));
+  }
   return cost;
 }
 

@@ -125,6 +125,10 @@ LogicalResult PatchEmbedOp::verify() {
   std::optional<int64_t> tokens = checkedProduct({in[2] / p, in[3] / p});
   if (!tokens)
     return emitOpError() << "expects a token count that fits 64 bits";
+  if (getAddPosEmbed() && w[0] % 4 != 0)
+    return emitOpError() << "expects the embedding size to be divisible by 4 "
+                            "to add the positional embedding, got "
+                         << w[0];
   return verifyShape(*this, getResult(), {in[0], *tokens, w[0]}, "result");
 }
 

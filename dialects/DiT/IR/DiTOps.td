@@ -42,6 +42,9 @@ def DiT_PatchEmbedOp : DiT_Op<"patch_embed",
 
     - `input`: `[N, C, H, W]`; `weight`: `[D, C, p, p]` (PyTorch layout);
       `bias`: `[D]`; result: `[N, (H / p) * (W / p), D]`.
+    - With `add_pos_embed` (set by `dit-fuse-patch-embed`), the fixed 2D
+      sin-cos positional embedding of the (H / p) x (W / p) grid is added in
+      the same kernel (D must then be divisible by 4).
 
     ```mlir
     %tokens = dit.patch_embed %x, %w, %b
@@ -50,7 +53,7 @@ def DiT_PatchEmbedOp : DiT_Op<"patch_embed",
     ```
   }];
   let arguments = (ins DiT_FloatTensor:$input, DiT_FloatTensor:$weight,
-                       DiT_FloatTensor:$bias);
+                       DiT_FloatTensor:$bias, UnitAttr:$add_pos_embed);
   let results = (outs DiT_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $weight `,` $bias attr-dict `:` functional-type(operands, results)

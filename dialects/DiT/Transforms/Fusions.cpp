@@ -22,6 +22,7 @@ namespace dit {
 #define GEN_PASS_DEF_DITFUSEATTENTION
 #define GEN_PASS_DEF_DITFUSELINEAREPILOGUES
 #define GEN_PASS_DEF_DITFUSEADALN
+#define GEN_PASS_DEF_DITFUSEPATCHEMBED
 #include "dialects/DiT/Transforms/Passes.h.inc"
 } // namespace dit
 
@@ -124,7 +125,37 @@ struct FuseLinearGatedResidual : public ControlledPattern<GatedResidualOp> {
   }
 };
 
+/// add(patch_embed(x), pos_embed) -> patch_embed(x) {add_pos_embed}.
+struct FusePatchEmbedPosEmbed : public ControlledPattern<AddOp> {
+  using ControlledPattern::ControlledPattern;
+  LogicalResult matchAndRewrite(AddOp op,
+                                PatternRewriter &rewriter) const override {
+    auto patch = singleUseProducer<PatchEmbedOp>(op.getLhs());
+    auto pos = op.getRhs().getDefiningOp<PosEmbedOp>();
+    if (!patch || !pos || patch.getAddPosEmbed())
+      return failure();
+    ArrayRef<int64_t> in = patch.getInput().getType().getShape();
+    int64_t p = patch.getPatchSize();
+    if (pos.getGridHeightAttr().getInt() != in[2] / p ||
+        pos.getGridWidthAttr().getInt() != in[3] / p || !control(op))
+      return failure();
+    rewriter.modifyOpInPlace(patch, [&] {
+      patch.setAddPosEmbed(true);
+      patch->setLoc(rewriter.getFusedLoc({patch.getLoc(), op.getLoc()}));
+    });
+    rewriter.replaceOp(op, patch.getResult());
+    if (pos->use_empty())
+      rewriter.eraseOp(pos);
+    return success();
+  }
+};
+
 } // namespace
+
+void dit::populateFusePatchEmbedPatterns(RewritePatternSet &patterns,
+                                         const FusionControlFn &control) {
+  patterns.add<FusePatchEmbedPosEmbed>(patterns.getContext(), control);
+}
 
 void dit::populateFuseLayerNormModulatePatterns(
     RewritePatternSet &patterns, const FusionControlFn &control) {
@@ -240,6 +271,12 @@ struct DiTFuseLinearEpiloguesPass
           dit::impl::DiTFuseLinearEpiloguesBase<DiTFuseLinearEpiloguesPass>> {
   DiTFuseLinearEpiloguesPass()
       : PatternFusionPass(populateFuseLinearEpiloguePatterns) {}
+};
+
+struct DiTFusePatchEmbedPass
+    : public PatternFusionPass<
+          dit::impl::DiTFusePatchEmbedBase<DiTFusePatchEmbedPass>> {
+  DiTFusePatchEmbedPass() : PatternFusionPass(populateFusePatchEmbedPatterns) {}
 };
 
 struct DiTFuseAdaLNPass

@@ -34,6 +34,9 @@ void populateFuseAttentionPatterns(mlir::RewritePatternSet &patterns,
 /// linear_gated_residual.
 void populateFuseLinearEpiloguePatterns(mlir::RewritePatternSet &patterns,
                                         const FusionControlFn &control);
+/// add(patch_embed, pos_embed) -> patch_embed {add_pos_embed}.
+void populateFusePatchEmbedPatterns(mlir::RewritePatternSet &patterns,
+                                    const FusionControlFn &control);
 /// Merges the adaLN linears reading the same SiLU(c) in `root`'s functions.
 /// Returns the number of linears merged away.
 int64_t fuseAdaLNLinears(mlir::Operation *root, const FusionControlFn &control);

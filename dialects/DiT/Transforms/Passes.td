@@ -56,4 +56,14 @@ def DiTFuseAdaLN : Pass<"dit-fuse-adaln"> {
   let dependentDialects = ["::dit::DiTDialect", "::mlir::tensor::TensorDialect"];
 }
 
+def DiTFusePatchEmbed : Pass<"dit-fuse-patch-embed"> {
+  let summary = "Fuse the positional-embedding add into the patch embedding";
+  let description = [{
+    Rewrites `dit.add(dit.patch_embed(x), dit.pos_embed)` into
+    `dit.patch_embed {add_pos_embed}` when the table's grid is the patch
+    grid and the patch embedding has no other user.
+  }];
+  let dependentDialects = ["::dit::DiTDialect"];
+}
+
 #endif // DIT_DIALECT_DIT_TRANSFORMS_PASSES

@@ -348,8 +348,17 @@ static LogicalResult lowerPatchEmbed(PatchEmbedOp op,
       [](OpBuilder &nested, Location at, ValueRange args) -> Value {
         return arith::AddFOp::create(nested, at, args[0], args[1]);
       });
-  rewriter.replaceOp(op, b.reshape(out, op.getResult().getType().getShape(),
-                                   {{0}, {1, 2}, {3}}));
+  Value tokens =
+      b.reshape(out, op.getResult().getType().getShape(), {{0}, {1, 2}, {3}});
+  if (op.getAddPosEmbed()) {
+    // The fused positional embedding: the table op and the add lower below.
+    auto tableType = RankedTensorType::get(
+        {gh * gw, d}, op.getResult().getType().getElementType());
+    Value table =
+        PosEmbedOp::create(rewriter, op.getLoc(), tableType, gh, gw);
+    tokens = AddOp::create(rewriter, op.getLoc(), tokens, table);
+  }
+  rewriter.replaceOp(op, tokens);
   return success();
 }
 

@@ -655,3 +655,11 @@ func.func @unpatchify_overflow(%x: tensor<1x1x4xf32>) {
   %0 = dit.unpatchify %x {patch_size = 4294967296 : i64} : tensor<1x1x4xf32> -> tensor<1x4294967296x4294967296x4294967296xf32>
   return
 }
+
+// -----
+
+func.func @patch_embed_pos_width(%x: tensor<1x4x4x4xf32>, %w: tensor<6x4x2x2xf32>, %b: tensor<6xf32>) {
+  // expected-error @+1 {{expects the embedding size to be divisible by 4 to add the positional embedding, got 6}}
+  %0 = dit.patch_embed %x, %w, %b {add_pos_embed} : (tensor<1x4x4x4xf32>, tensor<6x4x2x2xf32>, tensor<6xf32>) -> tensor<1x4x6xf32>
+  return
+}
