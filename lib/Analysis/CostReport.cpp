@@ -237,6 +237,9 @@ static llvm::json::Object toJson(const Row &row) {
                             {"transcendentals", row.transcendentals},
                             {"bytes", row.bytes},
                             {"kernels", row.kernels}};
+  if (row.bytes > 0)
+    object["intensity"] =
+        static_cast<double>(row.flops) / static_cast<double>(row.bytes);
   if (row.timeUs)
     object["time_us"] = *row.timeUs;
   return object;
