@@ -12,9 +12,11 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/ToolOutputFile.h"
 
 #include <fmt/format.h>
 
@@ -71,6 +73,20 @@ std::optional<StringRef> dit::getModulePath(Location loc) {
   if (auto callSite = dyn_cast<CallSiteLoc>(loc))
     return getModulePath(callSite.getCallee());
   return std::nullopt;
+}
+
+LogicalResult dit::writeReport(StringRef path, Location loc,
+                               function_ref<void(raw_ostream &)> print) {
+  std::string errorMessage;
+  std::unique_ptr<llvm::ToolOutputFile> file =
+      openOutputFile(path, &errorMessage);
+  if (!file)
+    return emitError(loc) << "cannot open report output '" << path
+                          << "': " << errorMessage;
+  print(file->os());
+  file->os().flush();
+  file->keep();
+  return success();
 }
 
 std::string dit::formatWithUnit(int64_t value, StringRef suffix) {
@@ -188,11 +204,9 @@ KernelEstimate dit::estimateKernel(Operation *op, const OpCost &cost,
   double compute =
       contractionFlops / target->contractionFlopsPerSecond(elementType) +
       otherFlops / (target->fp32Tflops * 1e12);
-  double memory =
-      static_cast<double>(cost.bytesRead + cost.bytesWritten) /
-      (target->memoryTbps * 1e12);
-  estimate.timeUs =
-      std::max(compute, memory) * 1e6 + target->launchOverheadUs;
+  double memory = static_cast<double>(cost.bytesRead + cost.bytesWritten) /
+                  (target->memoryTbps * 1e12);
+  estimate.timeUs = std::max(compute, memory) * 1e6 + target->launchOverheadUs;
   return estimate;
 }
 
@@ -214,8 +228,7 @@ CostAnalysis::group(CostGrouping grouping, const GpuTarget *target) const {
     if (inserted)
       groups.push_back({key, OpCost(), KernelEstimate()});
     groups[it->second].cost += entry.cost;
-    groups[it->second].kernels +=
-        estimateKernel(entry.op, entry.cost, target);
+    groups[it->second].kernels += estimateKernel(entry.op, entry.cost, target);
   }
   return groups;
 }

@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/DiT/IR/DiTDialect.h"
-#include "dit/Analysis/Passes.h"
 #include "dit/Analysis/GpuTargets.h"
+#include "dit/Analysis/Passes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Support/FileUtilities.h"
@@ -91,8 +91,8 @@ FailureOr<Row> DiTCostReportPass::makeRow(StringRef name, OpCost cost,
   std::optional<double> timeUs;
   if (gpu)
     timeUs = kernels.timeUs;
-  return Row{name.str(), *count, cost.macs,       cost.flops,
-             cost.transcendentals, bytes, kernels.kernels, timeUs};
+  return Row{name.str(),           *count, cost.macs,       cost.flops,
+             cost.transcendentals, bytes,  kernels.kernels, timeUs};
 }
 
 void DiTCostReportPass::runOnOperation() {
@@ -127,8 +127,8 @@ void DiTCostReportPass::runOnOperation() {
       return signalPassFailure();
     rows.push_back(*row);
   }
-  FailureOr<Row> total = makeRow("total", analysis.getTotal(),
-                                 analysis.getKernelTotal(gpu));
+  FailureOr<Row> total =
+      makeRow("total", analysis.getTotal(), analysis.getKernelTotal(gpu));
   if (failed(total))
     return signalPassFailure();
 
@@ -151,28 +151,21 @@ void DiTCostReportPass::runOnOperation() {
     }
     if (all % images != 0) {
       emitError(module.getLoc())
-          << "sampling cost " << all << " is not divisible by the "
-          << images << " images per call; the per-image figure would not "
-                       "be exact";
+          << "sampling cost " << all << " is not divisible by the " << images
+          << " images per call; the per-image figure would not "
+             "be exact";
       return signalPassFailure();
     }
     sampling = Sampling{steps, images, all, all / images};
   }
 
-  std::string errorMessage;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      openOutputFile(output, &errorMessage);
-  if (!file) {
-    emitError(module.getLoc()) << "cannot open report output '"
-                               << output.getValue() << "': " << errorMessage;
+  if (failed(writeReport(output, module.getLoc(), [&](raw_ostream &os) {
+        if (format == ReportFormat::Json)
+          printJson(os, rows, *total, sampling, analysis.getUncostedOps());
+        else
+          printText(os, rows, *total, sampling, analysis.getUncostedOps());
+      })))
     return signalPassFailure();
-  }
-  if (format == ReportFormat::Json)
-    printJson(file->os(), rows, *total, sampling, analysis.getUncostedOps());
-  else
-    printText(file->os(), rows, *total, sampling, analysis.getUncostedOps());
-  file->os().flush();
-  file->keep();
 }
 
 void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
@@ -198,9 +191,9 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
     os << "\n";
   };
   auto printRow = [&](const Row &row) {
-    line(row.name, formatWithUnit(row.count), formatWithUnit(row.macs), formatWithUnit(row.flops),
-         formatWithUnit(row.transcendentals), formatWithUnit(row.bytes, "B"),
-         std::to_string(row.kernels),
+    line(row.name, formatWithUnit(row.count), formatWithUnit(row.macs),
+         formatWithUnit(row.flops), formatWithUnit(row.transcendentals),
+         formatWithUnit(row.bytes, "B"), std::to_string(row.kernels),
          row.timeUs ? fmt::format("{:.1f} us", *row.timeUs) : "");
   };
   line("group", "count", "MACs", "FLOPs", "transc.", "bytes", "kernels",
@@ -231,12 +224,10 @@ void DiTCostReportPass::printText(raw_ostream &os, ArrayRef<Row> rows,
 
 /// Returns the JSON object of the figures of `row`.
 static llvm::json::Object toJson(const Row &row) {
-  llvm::json::Object object{{"count", row.count},
-                            {"macs", row.macs},
-                            {"flops", row.flops},
-                            {"transcendentals", row.transcendentals},
-                            {"bytes", row.bytes},
-                            {"kernels", row.kernels}};
+  llvm::json::Object object{
+      {"count", row.count}, {"macs", row.macs},
+      {"flops", row.flops}, {"transcendentals", row.transcendentals},
+      {"bytes", row.bytes}, {"kernels", row.kernels}};
   if (row.bytes > 0)
     object["intensity"] =
         static_cast<double>(row.flops) / static_cast<double>(row.bytes);

@@ -44,7 +44,8 @@ static std::vector<GpuTarget> parseTargets() {
   for (const llvm::json::Value &value : *targets) {
     const llvm::json::Object *entry = value.getAsObject();
     auto number = [&](llvm::StringRef key) {
-      std::optional<double> field = entry ? entry->getNumber(key) : std::nullopt;
+      std::optional<double> field =
+          entry ? entry->getNumber(key) : std::nullopt;
       if (!field)
         llvm::report_fatal_error("data/gpu-targets.json: missing field");
       return *field;

@@ -9,9 +9,9 @@
 #include "dialects/DiT/Transforms/Passes.h"
 #include "dit/Analysis/Passes.h"
 #include "dit/Conversion/Passes.h"
+#include "dit/Interfaces/UpstreamCostModels.h"
 #include "dit/Pipelines/Pipelines.h"
 #include "dit/Transforms/Passes.h"
-#include "dit/Interfaces/UpstreamCostModels.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"

@@ -106,8 +106,8 @@ std::optional<std::string> DiTConfig::validate() const {
       !checkedProduct({2, batch, tokens(), kMlpRatio, hidden, 8}) ||
       !checkedProduct({kMlpRatio, hidden, hidden, depth, 8}) ||
       !checkedProduct({2, batch, inChannels, imageSize, imageSize, 8}) ||
-      !checkedProduct({numClasses + (numClasses < INT64_MAX ? 1 : 0), hidden,
-                       8}) ||
+      !checkedProduct(
+          {numClasses + (numClasses < INT64_MAX ? 1 : 0), hidden, 8}) ||
       numClasses == INT64_MAX)
     return std::string("the model is too large: tensor sizes overflow "
                        "64-bit integers");

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dit/Pipelines/Pipelines.h"
 #include "dit/Conversion/Passes.h"
+#include "dit/Pipelines/Pipelines.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -29,13 +29,12 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
     pipeline += "func.func(dit-vectorize-contractions{tile-sizes=" + sizes +
                 (options.parallel ? " parallel=true" : "") + "}),";
   }
-  pipeline +=
-      "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map},"
-      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-      "canonicalize,"
-      "func.func(fold-memref-alias-ops,cse,loop-invariant-code-motion,"
-      "dit-hoist-vector-transfers),";
+  pipeline += "one-shot-bufferize{bufferize-function-boundaries "
+              "function-boundary-type-conversion=identity-layout-map},"
+              "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+              "canonicalize,"
+              "func.func(fold-memref-alias-ops,cse,loop-invariant-code-motion,"
+              "dit-hoist-vector-transfers),";
   // Loops over the parallel dimensions of every linalg op become OpenMP
   // worksharing loops (the contraction chunks are scf.forall already).
   if (options.parallel)
@@ -44,14 +43,13 @@ void dit::buildLowerToCPUPipeline(OpPassManager &pm,
                 "scf-forall-to-parallel,convert-scf-to-openmp,canonicalize,";
   else
     pipeline += "func.func(convert-linalg-to-loops,dit-approximate-math),";
-  pipeline +=
-      "func.func(convert-vector-to-scf{full-unroll}),"
-      "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
-      "func.func(arith-expand{include-bf16=true}),"
-      "convert-math-to-llvm,convert-math-to-libm,"
-      "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
-      "finalize-memref-to-llvm,convert-to-llvm,"
-      "reconcile-unrealized-casts";
+  pipeline += "func.func(convert-vector-to-scf{full-unroll}),"
+              "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+              "func.func(arith-expand{include-bf16=true}),"
+              "convert-math-to-llvm,convert-math-to-libm,"
+              "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+              "finalize-memref-to-llvm,convert-to-llvm,"
+              "reconcile-unrealized-casts";
   if (failed(parsePassPipeline(pipeline, pm)))
     llvm::report_fatal_error("dit-lower-to-cpu: invalid built-in pipeline");
 }

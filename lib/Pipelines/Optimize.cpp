@@ -64,8 +64,8 @@ void DiTOptimizePass::runOnOperation() {
   }
   const GpuTarget *gpu = nullptr;
   if (!target.empty() && !(gpu = lookupGpuTarget(target))) {
-    emitError(module.getLoc()) << "unknown target '" << target.getValue()
-                               << "'";
+    emitError(module.getLoc())
+        << "unknown target '" << target.getValue() << "'";
     return signalPassFailure();
   }
 
@@ -73,9 +73,7 @@ void DiTOptimizePass::runOnOperation() {
   if (!before.isValid())
     return signalPassFailure();
   SmallVector<CostAnalysis::Group> beforeGroups = before.group(groupBy, gpu);
-  Row total{"total",
-            {before.getTotal(), before.getKernelTotal(gpu)},
-            {}};
+  Row total{"total", {before.getTotal(), before.getKernelTotal(gpu)}, {}};
 
   // The fusions; every decision could consult the cost model through the
   // control callback (all of them reduce memory traffic here).
@@ -110,20 +108,13 @@ void DiTOptimizePass::runOnOperation() {
     rows[it->second].after = {group.cost, group.kernels};
   }
 
-  std::string errorMessage;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      openOutputFile(output, &errorMessage);
-  if (!file) {
-    emitError(module.getLoc()) << "cannot open report output '"
-                               << output.getValue() << "': " << errorMessage;
+  if (failed(writeReport(output, module.getLoc(), [&](raw_ostream &os) {
+        if (report == "json")
+          printJson(os, rows, total, gpu);
+        else
+          printText(os, rows, total, gpu);
+      })))
     return signalPassFailure();
-  }
-  if (report == "json")
-    printJson(file->os(), rows, total, gpu);
-  else
-    printText(file->os(), rows, total, gpu);
-  file->os().flush();
-  file->keep();
 }
 
 /// Formats "before -> after".
@@ -156,12 +147,11 @@ void DiTOptimizePass::printText(raw_ostream &os, ArrayRef<Row> rows,
                 formatWithUnit(row.after.cost.macs)),
          change(formatWithUnit(row.before.cost.flops),
                 formatWithUnit(row.after.cost.flops)),
-         change(formatWithUnit(row.before.cost.bytesRead +
-                                   row.before.cost.bytesWritten,
-                               "B"),
-                formatWithUnit(row.after.cost.bytesRead +
-                                   row.after.cost.bytesWritten,
-                               "B")),
+         change(
+             formatWithUnit(
+                 row.before.cost.bytesRead + row.before.cost.bytesWritten, "B"),
+             formatWithUnit(
+                 row.after.cost.bytesRead + row.after.cost.bytesWritten, "B")),
          change(us(row.before.kernels.timeUs), us(row.after.kernels.timeUs)));
   };
   line("group", "kernels", "MACs", "FLOPs", "bytes", "time");

@@ -69,8 +69,8 @@ Expected<HostTensor> dit::readNpy(StringRef path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!buffer)
-    return npyError(path, "cannot read .npy file: " +
-                              buffer.getError().message());
+    return npyError(path,
+                    "cannot read .npy file: " + buffer.getError().message());
   StringRef contents = (*buffer)->getBuffer();
   if (contents.size() < 10 || !contents.starts_with("\x93NUMPY"))
     return npyError(path, "not a .npy file (bad magic or truncated)");
@@ -85,8 +85,7 @@ Expected<HostTensor> dit::readNpy(StringRef path) {
     headerBytes = (headerBytes << 8) | static_cast<uint8_t>(contents[7 + i]);
   size_t dataStart = 8 + lengthBytes + headerBytes;
   if (dataStart > contents.size())
-    return npyError(path, "truncated .npy header: " +
-                              llvm::Twine(headerBytes) +
+    return npyError(path, "truncated .npy header: " + llvm::Twine(headerBytes) +
                               " header bytes announced");
   StringRef header = contents.substr(8 + lengthBytes, headerBytes);
 
@@ -96,8 +95,8 @@ Expected<HostTensor> dit::readNpy(StringRef path) {
   if (!descr || !order || !shapeText || !descr->starts_with("'"))
     return npyError(path, "corrupt .npy header (needs 'descr', "
                           "'fortran_order' and 'shape')");
-  StringRef descrValue = descr->drop_front().take_until(
-      [](char c) { return c == '\''; });
+  StringRef descrValue =
+      descr->drop_front().take_until([](char c) { return c == '\''; });
   bool bigEndian;
   std::optional<ElementKind> kind = parseDescr(descrValue, bigEndian);
   if (!kind)
@@ -110,8 +109,8 @@ Expected<HostTensor> dit::readNpy(StringRef path) {
                           "(save with np.ascontiguousarray)");
   if (!shapeText->starts_with("("))
     return npyError(path, "corrupt .npy shape");
-  StringRef dims = shapeText->drop_front().take_until(
-      [](char c) { return c == ')'; });
+  StringRef dims =
+      shapeText->drop_front().take_until([](char c) { return c == ')'; });
   HostTensor tensor;
   tensor.kind = *kind;
   int64_t elements = 1;

@@ -55,9 +55,9 @@ SafeTensorsFile::open(StringRef path) {
   file->buffer = std::move(*buffer);
   StringRef contents = file->buffer->getBuffer();
   if (contents.size() < 8)
-    return fileError(path, "truncated safetensors file: " +
-                               llvm::Twine(contents.size()) +
-                               " bytes, no 8-byte header length");
+    return fileError(
+        path, "truncated safetensors file: " + llvm::Twine(contents.size()) +
+                  " bytes, no 8-byte header length");
   uint64_t headerBytes = 0;
   for (int i = 7; i >= 0; --i)
     headerBytes = (headerBytes << 8) | static_cast<uint8_t>(contents[i]);
@@ -124,8 +124,8 @@ SafeTensorsFile::open(StringRef path) {
                   llvm::Twine(expected));
     view.bytes = llvm::ArrayRef<char>(data.data() + *begin, expected);
     if (*end > *begin) // empty tensors occupy no bytes and overlap nothing
-      extents.push_back({static_cast<uint64_t>(*begin),
-                         static_cast<uint64_t>(*end), name});
+      extents.push_back(
+          {static_cast<uint64_t>(*begin), static_cast<uint64_t>(*end), name});
     file->names.push_back(name);
     file->tensors.try_emplace(name, std::move(view));
   }
@@ -146,7 +146,8 @@ const TensorView *SafeTensorsFile::lookup(StringRef name) const {
 }
 
 llvm::Error dit::writeSafeTensors(
-    StringRef path, llvm::ArrayRef<std::pair<std::string, HostTensor>> tensors) {
+    StringRef path,
+    llvm::ArrayRef<std::pair<std::string, HostTensor>> tensors) {
   llvm::json::Object header;
   uint64_t offset = 0;
   for (const auto &[name, tensor] : tensors) {
@@ -156,7 +157,8 @@ llvm::Error dit::writeSafeTensors(
     header[name] = llvm::json::Object{
         {"dtype", getSafeTensorsName(tensor.kind)},
         {"shape", std::move(shape)},
-        {"data_offsets", llvm::json::Array{offset, offset + tensor.data.size()}}};
+        {"data_offsets",
+         llvm::json::Array{offset, offset + tensor.data.size()}}};
     offset += tensor.data.size();
   }
   std::string text;

@@ -9,8 +9,8 @@
 #include "dit/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -40,8 +40,8 @@ static int64_t largestDivisor(int64_t size, int64_t limit) {
 /// If the rhs of `op` is indexed [..., n, k] (k innermost), rewrites `op` to
 /// read a transposed copy [..., k, n]. Returns the op to tile.
 static linalg::GenericOp transposeRhsIfNeeded(RewriterBase &rewriter,
-                                              linalg::GenericOp op,
-                                              unsigned n, unsigned k) {
+                                              linalg::GenericOp op, unsigned n,
+                                              unsigned k) {
   OpOperand *rhs = op.getDpsInputOperand(1);
   AffineMap map = op.getMatchingIndexingMap(rhs);
   unsigned rank = map.getNumResults();
@@ -56,24 +56,23 @@ static linalg::GenericOp transposeRhsIfNeeded(RewriterBase &rewriter,
   SmallVector<int64_t> shape(type.getShape());
   std::swap(shape[rank - 1], shape[rank - 2]);
   rewriter.setInsertionPoint(op);
-  Value init =
-      tensor::EmptyOp::create(rewriter, op.getLoc(), shape, type.getElementType());
-  Value transposed =
-      linalg::TransposeOp::create(rewriter, op.getLoc(), rhs->get(), init,
-                                  permutation)
-          .getResult()[0];
+  Value init = tensor::EmptyOp::create(rewriter, op.getLoc(), shape,
+                                       type.getElementType());
+  Value transposed = linalg::TransposeOp::create(rewriter, op.getLoc(),
+                                                 rhs->get(), init, permutation)
+                         .getResult()[0];
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
   SmallVector<unsigned> dims;
   for (unsigned i = 0; i < rank; ++i)
     dims.push_back(map.getDimPosition(i));
   std::swap(dims[rank - 1], dims[rank - 2]);
-  maps[1] = AffineMap::getMultiDimIdentityMap(map.getNumDims(),
-                                              rewriter.getContext())
-                .getSubMap(dims);
+  maps[1] =
+      AffineMap::getMultiDimIdentityMap(map.getNumDims(), rewriter.getContext())
+          .getSubMap(dims);
   auto replacement = linalg::GenericOp::create(
       rewriter, op.getLoc(), op.getResultTypes(),
-      ValueRange{op.getDpsInputOperand(0)->get(), transposed},
-      op.getDpsInits(), maps, op.getIteratorTypesArray());
+      ValueRange{op.getDpsInputOperand(0)->get(), transposed}, op.getDpsInits(),
+      maps, op.getIteratorTypesArray());
   rewriter.inlineRegionBefore(op.getRegion(), replacement.getRegion(),
                               replacement.getRegion().begin());
   rewriter.replaceOp(op, replacement.getResults());

@@ -12,16 +12,17 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dialects/DiT/IR/DiTDialect.h"
 #include "dit/InitAll.h"
 #include "dit/Pipelines/Pipelines.h"
 #include "dit/Runtime/HostTensor.h"
-#include "dialects/DiT/IR/DiTDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/InitAllDialects.h"
@@ -34,7 +35,6 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/ADT/StringSet.h"
-#include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -122,8 +122,8 @@ void storeFloat(Type type, char *out, int64_t i, double value) {
     std::memcpy(out + 4 * i, &single, 4);
     return;
   }
-  uint16_t bits = type.isBF16() ? floatToBFloat16Bits(single)
-                                : floatToHalfBits(single);
+  uint16_t bits =
+      type.isBF16() ? floatToBFloat16Bits(single) : floatToHalfBits(single);
   std::memcpy(out + 2 * i, &bits, 2);
 }
 
@@ -149,12 +149,11 @@ llvm::Error convertInto(const HostTensor &tensor, Argument &arg,
                                    origin + ": " + message);
   };
   ArrayRef<int64_t> shape = arg.type.getShape();
-  bool scalarOk = shape.empty() && tensor.numElements() == 1 &&
-                  tensor.shape.size() <= 1;
+  bool scalarOk =
+      shape.empty() && tensor.numElements() == 1 && tensor.shape.size() <= 1;
   if (ArrayRef<int64_t>(tensor.shape) != shape && !scalarOk)
-    return error("'" + arg.name + "' has shape " +
-                 formatShape(tensor.shape) + ", the module expects " +
-                 formatShape(shape));
+    return error("'" + arg.name + "' has shape " + formatShape(tensor.shape) +
+                 ", the module expects " + formatShape(shape));
   Type elementType = arg.type.getElementType();
   int64_t count = tensor.numElements();
   arg.data.assign(count * elementBytes(elementType), 0);
@@ -279,8 +278,8 @@ static llvm::Error loadArguments(func::FuncOp func,
                    " needs a static tensor type and a 'dit.name' attribute");
     arg.name = nameAttr.getValue().str();
     Type elementType = arg.type.getElementType();
-    bool isLabel = arg.name == "y", isF32Input = arg.name == "t" ||
-                                                 arg.name == "cfg_scale";
+    bool isLabel = arg.name == "y",
+         isF32Input = arg.name == "t" || arg.name == "cfg_scale";
     bool supported = isLabel ? elementType.isInteger(64)
                      : isF32Input
                          ? elementType.isF32()
@@ -313,12 +312,12 @@ static llvm::Error loadArguments(func::FuncOp func,
                      "' (shape " + formatShape(arg.type.getShape()) + ")");
       usedWeights.insert(arg.name);
       if (!isFloatKind(view->kind))
-        return error(weightsFilename + ": tensor '" + arg.name + "' has dtype " +
-                     getSafeTensorsName(view->kind) +
+        return error(weightsFilename + ": tensor '" + arg.name +
+                     "' has dtype " + getSafeTensorsName(view->kind) +
                      ", expected F32, F16 or BF16");
-      HostTensor tensor{view->kind, view->shape,
-                        std::vector<char>(view->bytes.begin(),
-                                          view->bytes.end())};
+      HostTensor tensor{
+          view->kind, view->shape,
+          std::vector<char>(view->bytes.begin(), view->bytes.end())};
       if (llvm::Error err = convertInto(tensor, arg, weightsFilename))
         return err;
     } else {
@@ -330,8 +329,8 @@ static llvm::Error loadArguments(func::FuncOp func,
     if (!used.contains(file.getKey()))
       return error("unknown input '" + file.getKey() + "' (@" + entry +
                    " takes x, t, y" +
-                   (func.getNumArguments() > 3 &&
-                            args.size() > 3 && args[3].name == "cfg_scale"
+                   (func.getNumArguments() > 3 && args.size() > 3 &&
+                            args[3].name == "cfg_scale"
                         ? ", cfg_scale"
                         : "") +
                    ")");
@@ -356,9 +355,8 @@ static llvm::Error loadArguments(func::FuncOp func,
       int64_t label;
       std::memcpy(&label, arg.data.data() + 8 * i, 8);
       if (table != args.end() && (label < 0 || label >= rows))
-        return error("label y[" + llvm::Twine(i) + "] = " +
-                     llvm::Twine(label) + " is outside [0, " +
-                     llvm::Twine(rows - 1) + "]");
+        return error("label y[" + llvm::Twine(i) + "] = " + llvm::Twine(label) +
+                     " is outside [0, " + llvm::Twine(rows - 1) + "]");
     }
   }
   return llvm::Error::success();
@@ -421,8 +419,8 @@ int main(int argc, char **argv) {
   }
 
   if (checkOnly) {
-    llvm::outs() << "dit-run: " << args.size()
-                 << " arguments match @" << entry << "\n";
+    llvm::outs() << "dit-run: " << args.size() << " arguments match @" << entry
+                 << "\n";
     return 0;
   }
 
@@ -457,8 +455,7 @@ int main(int argc, char **argv) {
 
   // Pack the C-interface arguments: the result descriptor first.
   std::vector<std::vector<int64_t>> descriptors;
-  descriptors.push_back(
-      std::vector<int64_t>(3 + 2 * resultType.getRank(), 0));
+  descriptors.push_back(std::vector<int64_t>(3 + 2 * resultType.getRank(), 0));
   for (Argument &arg : args)
     descriptors.push_back(makeDescriptor(arg.data.data(), arg.type.getShape()));
   std::vector<void *> descriptorPointers;
@@ -474,18 +471,19 @@ int main(int argc, char **argv) {
     auto start = std::chrono::steady_clock::now();
     if (llvm::Error err =
             (*engine)->invokePacked("_mlir_ciface_" + entry, packed))
-      return fail("running @" + entry + " failed: " +
-                  llvm::toString(std::move(err)));
-    double seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+      return fail("running @" + entry +
+                  " failed: " + llvm::toString(std::move(err)));
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     best = run == 0 ? seconds : std::min(best, seconds);
     // Copy the result out (honouring its strides) and free its buffer.
     std::vector<int64_t> &result = descriptors.front();
     int64_t rank = resultType.getRank();
     auto *base = reinterpret_cast<char *>(result[1]);
     Type elementType = resultType.getElementType();
-    int64_t count = resultType.getNumElements(), bytes = elementBytes(elementType);
+    int64_t count = resultType.getNumElements(),
+            bytes = elementBytes(elementType);
     output.assign(count * 4, 0);
     for (int64_t i = 0; i < count; ++i) {
       int64_t offset = result[2], rest = i;
@@ -500,8 +498,7 @@ int main(int argc, char **argv) {
   }
   if (repeat > 1)
     llvm::outs() << llvm::format("@%s: best of %u runs: %.3f ms\n",
-                                 entry.c_str(), repeat.getValue(),
-                                 best * 1e3);
+                                 entry.c_str(), repeat.getValue(), best * 1e3);
 
   if (!outputFilename.empty()) {
     HostTensor out{ElementKind::F32,

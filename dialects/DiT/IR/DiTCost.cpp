@@ -49,9 +49,9 @@ FailureOr<OpCost> PatchEmbedOp::computeCost() {
     ArrayRef<int64_t> out = getResult().getType().getShape();
     cost.add(cost.flops, cost.elements(getResult().getType()));
     cost.add(cost.bytesRead,
-             cost.product({out[1], out[2],
-                           (getResult().getType().getElementTypeBitWidth() +
-                            7) / 8}));
+             cost.product(
+                 {out[1], out[2],
+                  (getResult().getType().getElementTypeBitWidth() + 7) / 8}));
   }
   return cost;
 }
@@ -185,8 +185,7 @@ FailureOr<OpCost> LayerNormModulateOp::computeCost() {
   // the result touch memory.
   OpCost cost = movementCost(*this);
   addLayerNormCost(cost, getInput());
-  cost.add(cost.flops,
-           cost.product({2, cost.elements(getInput().getType())}));
+  cost.add(cost.flops, cost.product({2, cost.elements(getInput().getType())}));
   cost.add(cost.flops, cost.elements(getScale().getType()));
   return cost;
 }

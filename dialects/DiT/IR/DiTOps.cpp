@@ -337,8 +337,7 @@ LogicalResult MergeHeadsOp::verify() {
   std::optional<int64_t> features = checkedProduct({in[1], in[3]});
   if (!features)
     return emitOpError() << "expects heads x head_dim to fit 64 bits";
-  return verifyShape(*this, getResult(), {in[0], in[2], *features},
-                     "result");
+  return verifyShape(*this, getResult(), {in[0], in[2], *features}, "result");
 }
 
 LogicalResult UnpatchifyOp::verify() {
@@ -355,8 +354,7 @@ LogicalResult UnpatchifyOp::verify() {
   std::optional<int64_t> features = checkedProduct({p, p, out[1]});
   if (!tokens || !features)
     return emitOpError() << "expects token and feature counts that fit 64 bits";
-  return verifyShape(*this, getInput(), {out[0], *tokens, *features},
-                     "input");
+  return verifyShape(*this, getInput(), {out[0], *tokens, *features}, "input");
 }
 
 //===----------------------------------------------------------------------===//
@@ -425,9 +423,8 @@ LogicalResult AttentionOp::verify() {
 
 /// Checks the shapes of a fused linear: input [..., in], weight [out, in],
 /// bias [out], result [..., out].
-static LogicalResult verifyFusedLinear(Operation *op, Value input,
-                                       Value weight, Value bias,
-                                       Value result) {
+static LogicalResult verifyFusedLinear(Operation *op, Value input, Value weight,
+                                       Value bias, Value result) {
   if (failed(verifyRank(op, weight, 2, "weight ([out, in])")))
     return failure();
   ArrayRef<int64_t> in = shapeOf(input);
@@ -435,9 +432,9 @@ static LogicalResult verifyFusedLinear(Operation *op, Value input,
   if (in.empty())
     return op->emitOpError() << "expects an input of rank at least 1";
   if (in.back() != w[1])
-    return op->emitOpError() << "expects input features (" << in.back()
-                             << ") to match weight in-features (" << w[1]
-                             << ")";
+    return op->emitOpError()
+           << "expects input features (" << in.back()
+           << ") to match weight in-features (" << w[1] << ")";
   if (failed(verifyShape(op, bias, {w[0]}, "bias")))
     return failure();
   SmallVector<int64_t> expected(in.drop_back());

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dialects/DiT/Transforms/Passes.h"
 #include "dialects/DiT/IR/DiTOps.h"
+#include "dialects/DiT/Transforms/Passes.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
@@ -71,8 +71,8 @@ struct FuseAttention : public ControlledPattern<BatchMatmulOp> {
     if (op.getTransposeRhs() || op.getType().getRank() != 4)
       return failure();
     auto softmax = singleUseProducer<SoftmaxOp>(op.getLhs());
-    auto scale = softmax ? singleUseProducer<ScaleOp>(softmax.getInput())
-                         : ScaleOp();
+    auto scale =
+        softmax ? singleUseProducer<ScaleOp>(softmax.getInput()) : ScaleOp();
     auto scores = scale ? singleUseProducer<BatchMatmulOp>(scale.getInput())
                         : BatchMatmulOp();
     if (!scores || !scores.getTransposeRhs())
@@ -100,10 +100,9 @@ struct FuseLinearGelu : public ControlledPattern<GeluOp> {
     if (op.getApproximation() != GeluApproximation::Tanh || !linear ||
         !linear.getBias() || !control(op))
       return failure();
-    rewriter.replaceOpWithNewOp<LinearGeluOp>(op, op.getType(),
-                                              linear.getInput(),
-                                              linear.getWeight(),
-                                              linear.getBias());
+    rewriter.replaceOpWithNewOp<LinearGeluOp>(
+        op, op.getType(), linear.getInput(), linear.getWeight(),
+        linear.getBias());
     rewriter.eraseOp(linear);
     return success();
   }
@@ -214,8 +213,8 @@ int64_t dit::fuseAdaLNLinears(Operation *root, const FusionControlFn &control) {
     int64_t rows = cast<RankedTensorType>(c.getType()).getDimSize(0);
     auto wideType = RankedTensorType::get({rows, weightType.getDimSize(0)},
                                           weightType.getElementType());
-    Value wide = LinearOp::create(rewriter, loc, wideType, activated, weight,
-                                  bias);
+    Value wide =
+        LinearOp::create(rewriter, loc, wideType, activated, weight, bias);
     int64_t offset = 0;
     for (LinearOp linear : linears) {
       int64_t width = linear.getType().getDimSize(1);
@@ -239,23 +238,22 @@ int64_t dit::fuseAdaLNLinears(Operation *root, const FusionControlFn &control) {
 namespace {
 
 /// Applies `populate`'s patterns greedily to the pass's operation.
-template <typename Base>
-struct PatternFusionPass : public Base {
+template <typename Base> struct PatternFusionPass : public Base {
   using PopulateFn = void (*)(RewritePatternSet &, const FusionControlFn &);
   explicit PatternFusionPass(PopulateFn populate) : populate(populate) {}
   void runOnOperation() override {
     RewritePatternSet patterns(&this->getContext());
     populate(patterns, [](Operation *) { return true; });
-    if (failed(applyPatternsGreedily(this->getOperation(),
-                                     std::move(patterns))))
+    if (failed(
+            applyPatternsGreedily(this->getOperation(), std::move(patterns))))
       this->signalPassFailure();
   }
   PopulateFn populate;
 };
 
 struct DiTFuseLayerNormModulatePass
-    : public PatternFusionPass<
-          dit::impl::DiTFuseLayerNormModulateBase<DiTFuseLayerNormModulatePass>> {
+    : public PatternFusionPass<dit::impl::DiTFuseLayerNormModulateBase<
+          DiTFuseLayerNormModulatePass>> {
   DiTFuseLayerNormModulatePass()
       : PatternFusionPass(populateFuseLayerNormModulatePatterns) {}
 };
@@ -279,8 +277,7 @@ struct DiTFusePatchEmbedPass
   DiTFusePatchEmbedPass() : PatternFusionPass(populateFusePatchEmbedPatterns) {}
 };
 
-struct DiTFuseAdaLNPass
-    : public dit::impl::DiTFuseAdaLNBase<DiTFuseAdaLNPass> {
+struct DiTFuseAdaLNPass : public dit::impl::DiTFuseAdaLNBase<DiTFuseAdaLNPass> {
   void runOnOperation() override {
     fuseAdaLNLinears(getOperation(), [](Operation *) { return true; });
   }

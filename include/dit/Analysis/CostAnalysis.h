@@ -13,8 +13,10 @@
 
 #include "mlir/IR/Location.h"
 #include "mlir/IR/Operation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <optional>
 #include <string>
@@ -44,6 +46,12 @@ enum class ReportFormat { Text, Json };
 
 /// How the rows of a cost report are grouped.
 enum class CostGrouping { Op, Module, Block, Kind, Top };
+
+/// Writes a report to `path` ('-' for stdout) with `print`; on failure
+/// emits an error at `loc`.
+mlir::LogicalResult
+writeReport(llvm::StringRef path, mlir::Location loc,
+            llvm::function_ref<void(llvm::raw_ostream &)> print);
 
 /// Formats `value` with an SI prefix (K, M, G, T, P) and two decimals,
 /// followed by `suffix` (e.g. "B").

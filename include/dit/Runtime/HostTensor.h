@@ -25,7 +25,21 @@
 namespace dit {
 
 /// Element types of tensors in files.
-enum class ElementKind { F64, F32, F16, BF16, I64, I32, I16, I8, U64, U32, U16, U8, Bool };
+enum class ElementKind {
+  F64,
+  F32,
+  F16,
+  BF16,
+  I64,
+  I32,
+  I16,
+  I8,
+  U64,
+  U32,
+  U16,
+  U8,
+  Bool
+};
 
 /// Returns the size in bytes of one element of `kind`.
 int64_t getElementSize(ElementKind kind);

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dit/Conversion/Passes.h"
 #include "dialects/DiT/IR/DiTOps.h"
+#include "dit/Conversion/Passes.h"
 
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -99,9 +99,10 @@ public:
   /// An elementwise linalg.generic over `resultType`'s shape: `body` maps the
   /// f32-extended input scalars to an f32 value, rounded to the result's
   /// element type. `maps` index the inputs; the result map is the identity.
-  Value elementwise(
-      ValueRange inputs, ArrayRef<AffineMap> maps, RankedTensorType resultType,
-      function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  Value
+  elementwise(ValueRange inputs, ArrayRef<AffineMap> maps,
+              RankedTensorType resultType,
+              function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
     unsigned rank = resultType.getRank();
     SmallVector<AffineMap> indexing(maps);
     indexing.push_back(identity(rank));
@@ -109,8 +110,8 @@ public:
                                                utils::IteratorType::parallel);
     Type elementType = resultType.getElementType();
     auto generic = linalg::GenericOp::create(
-        b, loc, resultType, inputs,
-        empty(resultType.getShape(), elementType), indexing, iterators,
+        b, loc, resultType, inputs, empty(resultType.getShape(), elementType),
+        indexing, iterators,
         [&](OpBuilder &nested, Location at, ValueRange args) {
           SmallVector<Value> scalars;
           for (Value arg : args.drop_back())
@@ -144,14 +145,14 @@ public:
 
   /// Reduces the last dimension of `input` into an f32 tensor initialized to
   /// `init`: acc = combine(acc, map(x, broadcast operands...)).
-  Value reduceLast(
-      Value input, ValueRange broadcast, double init,
-      function_ref<Value(OpBuilder &, Location, Value acc, ValueRange)>
-          combine) {
+  Value
+  reduceLast(Value input, ValueRange broadcast, double init,
+             function_ref<Value(OpBuilder &, Location, Value acc, ValueRange)>
+                 combine) {
     auto type = cast<RankedTensorType>(input.getType());
     unsigned rank = type.getRank();
-    Value acc = filled(type.getShape().drop_back(), f32,
-                       b.getF32FloatAttr(init));
+    Value acc =
+        filled(type.getShape().drop_back(), f32, b.getF32FloatAttr(init));
     SmallVector<AffineMap> maps = {identity(rank)};
     SmallVector<Value> inputs = {input};
     for (Value operand : broadcast) {
@@ -168,8 +169,8 @@ public:
           SmallVector<Value> scalars = {toF32(nested, at, args[0])};
           for (Value arg : args.drop_front().drop_back())
             scalars.push_back(arg);
-          linalg::YieldOp::create(
-              nested, at, combine(nested, at, args.back(), scalars));
+          linalg::YieldOp::create(nested, at,
+                                  combine(nested, at, args.back(), scalars));
         });
     return generic.getResult(0);
   }
@@ -208,7 +209,8 @@ public:
       resultType = RankedTensorType::get(
           sizes, cast<RankedTensorType>(value.getType()).getElementType());
     return tensor::ExtractSliceOp::create(
-        b, loc, resultType, value, getAsIndexOpFoldResult(b.getContext(), offsets),
+        b, loc, resultType, value,
+        getAsIndexOpFoldResult(b.getContext(), offsets),
         getAsIndexOpFoldResult(b.getContext(), sizes),
         getAsIndexOpFoldResult(b.getContext(), strides));
   }
@@ -337,10 +339,10 @@ static LogicalResult lowerPatchEmbed(PatchEmbedOp op,
   Value patches = b.reshape(op.getInput(), {in[0], in[1], gh, p, gw, p},
                             {{0}, {1}, {2, 3}, {4, 5}});
   // Loops: n i j d | c a b.
-  Value acc = b.contraction(patches, op.getWeight(),
-                            b.select(7, {0, 4, 1, 5, 2, 6}),
-                            b.select(7, {3, 4, 5, 6}), b.select(7, {0, 1, 2, 3}),
-                            iterators(4, 3), {in[0], gh, gw, d});
+  Value acc =
+      b.contraction(patches, op.getWeight(), b.select(7, {0, 4, 1, 5, 2, 6}),
+                    b.select(7, {3, 4, 5, 6}), b.select(7, {0, 1, 2, 3}),
+                    iterators(4, 3), {in[0], gh, gw, d});
   auto gridType = RankedTensorType::get(
       {in[0], gh, gw, d}, op.getResult().getType().getElementType());
   Value out = b.elementwise(
@@ -354,8 +356,7 @@ static LogicalResult lowerPatchEmbed(PatchEmbedOp op,
     // The fused positional embedding: the table op and the add lower below.
     auto tableType = RankedTensorType::get(
         {gh * gw, d}, op.getResult().getType().getElementType());
-    Value table =
-        PosEmbedOp::create(rewriter, op.getLoc(), tableType, gh, gw);
+    Value table = PosEmbedOp::create(rewriter, op.getLoc(), tableType, gh, gw);
     tokens = AddOp::create(rewriter, op.getLoc(), tokens, table);
   }
   rewriter.replaceOp(op, tokens);
@@ -390,12 +391,10 @@ static LogicalResult lowerPosEmbed(PosEmbedOp op, PatternRewriter &rewriter) {
     for (double position : positions) {
       for (int fn = 0; fn < 2; ++fn) {
         for (int64_t k = 0; k < quarter; ++k) {
-          double omega =
-              std::pow(10000.0, -static_cast<double>(k) / quarter);
+          double omega = std::pow(10000.0, -static_cast<double>(k) / quarter);
           double angle = position * omega;
-          values.push_back(
-              roundTo(fn == 0 ? std::sin(angle) : std::cos(angle),
-                      elementType));
+          values.push_back(roundTo(fn == 0 ? std::sin(angle) : std::cos(angle),
+                                   elementType));
         }
       }
     }
@@ -463,8 +462,8 @@ static LogicalResult lowerLabelEmbed(LabelEmbedOp op,
         row = arith::MaxSIOp::create(nested, at, row, zero);
         row = arith::MinSIOp::create(nested, at, row, last);
         Value col = linalg::IndexOp::create(nested, at, 1);
-        Value value = tensor::ExtractOp::create(nested, at, table,
-                                                ValueRange{row, col});
+        Value value =
+            tensor::ExtractOp::create(nested, at, table, ValueRange{row, col});
         linalg::YieldOp::create(nested, at, value);
       });
   rewriter.replaceOp(op, generic.getResult(0));
@@ -477,8 +476,7 @@ static LogicalResult lowerLabelEmbed(LabelEmbedOp op,
 
 /// Two-pass layer norm: mean, then the mean of squared deviations, then
 /// (x - mean) * rsqrt(var + eps) (* weight + bias).
-static LogicalResult lowerLayerNorm(LayerNormOp op,
-                                    PatternRewriter &rewriter) {
+static LogicalResult lowerLayerNorm(LayerNormOp op, PatternRewriter &rewriter) {
   LinalgBuilder b(rewriter, op.getLoc());
   RankedTensorType type = op.getResult().getType();
   unsigned rank = type.getRank();
@@ -736,9 +734,9 @@ static LogicalResult lowerMergeHeads(MergeHeadsOp op,
                                      PatternRewriter &rewriter) {
   LinalgBuilder b(rewriter, op.getLoc());
   Value permuted = b.transpose(op.getInput(), {0, 2, 1, 3});
-  rewriter.replaceOp(op, b.reshape(permuted,
-                                   op.getResult().getType().getShape(),
-                                   {{0}, {1}, {2, 3}}));
+  rewriter.replaceOp(op,
+                     b.reshape(permuted, op.getResult().getType().getShape(),
+                               {{0}, {1}, {2, 3}}));
   return success();
 }
 
@@ -749,9 +747,9 @@ static LogicalResult lowerUnpatchify(UnpatchifyOp op,
   LinalgBuilder b(rewriter, op.getLoc());
   ArrayRef<int64_t> out = op.getResult().getType().getShape();
   int64_t p = op.getPatchSizeAttr().getInt();
-  Value tokens = b.reshape(op.getInput(),
-                           {out[0], out[2] / p, out[3] / p, p, p, out[1]},
-                           {{0}, {1, 2}, {3, 4, 5}});
+  Value tokens =
+      b.reshape(op.getInput(), {out[0], out[2] / p, out[3] / p, p, p, out[1]},
+                {{0}, {1, 2}, {3, 4, 5}});
   Value permuted = b.transpose(tokens, {0, 5, 1, 3, 2, 4});
   rewriter.replaceOp(op, b.reshape(permuted, out, {{0}, {1}, {2, 3}, {4, 5}}));
   return success();
@@ -820,23 +818,22 @@ static LogicalResult lowerCfgCombine(CfgCombineOp op,
 
 static LogicalResult lowerLayerNormModulate(LayerNormModulateOp op,
                                             PatternRewriter &rewriter) {
-  Value norm = LayerNormOp::create(rewriter, op.getLoc(), op.getType(),
-                                   op.getInput(), Value(), Value(),
-                                   op.getEpsilonAttr());
+  Value norm =
+      LayerNormOp::create(rewriter, op.getLoc(), op.getType(), op.getInput(),
+                          Value(), Value(), op.getEpsilonAttr());
   rewriter.replaceOpWithNewOp<ModulateOp>(op, norm, op.getShift(),
                                           op.getScale());
   return success();
 }
 
-static LogicalResult lowerAttention(AttentionOp op,
-                                    PatternRewriter &rewriter) {
+static LogicalResult lowerAttention(AttentionOp op, PatternRewriter &rewriter) {
   RankedTensorType type = op.getType();
   ArrayRef<int64_t> shape = type.getShape();
   auto scoresType = RankedTensorType::get(
       {shape[0], shape[1], shape[2], shape[2]}, type.getElementType());
-  Value scores = BatchMatmulOp::create(rewriter, op.getLoc(), scoresType,
-                                       op.getQuery(), op.getKey(),
-                                       rewriter.getUnitAttr());
+  Value scores =
+      BatchMatmulOp::create(rewriter, op.getLoc(), scoresType, op.getQuery(),
+                            op.getKey(), rewriter.getUnitAttr());
   Value scaled =
       ScaleOp::create(rewriter, op.getLoc(), scores, op.getScaleAttr());
   Value probs = SoftmaxOp::create(rewriter, op.getLoc(), scaled);
@@ -847,18 +844,16 @@ static LogicalResult lowerAttention(AttentionOp op,
 
 static LogicalResult lowerLinearGelu(LinearGeluOp op,
                                      PatternRewriter &rewriter) {
-  Value linear =
-      LinearOp::create(rewriter, op.getLoc(), op.getType(), op.getInput(),
-                       op.getWeight(), op.getBias());
+  Value linear = LinearOp::create(rewriter, op.getLoc(), op.getType(),
+                                  op.getInput(), op.getWeight(), op.getBias());
   rewriter.replaceOpWithNewOp<GeluOp>(op, GeluApproximation::Tanh, linear);
   return success();
 }
 
 static LogicalResult lowerLinearGatedResidual(LinearGatedResidualOp op,
                                               PatternRewriter &rewriter) {
-  Value linear =
-      LinearOp::create(rewriter, op.getLoc(), op.getType(), op.getInput(),
-                       op.getWeight(), op.getBias());
+  Value linear = LinearOp::create(rewriter, op.getLoc(), op.getType(),
+                                  op.getInput(), op.getWeight(), op.getBias());
   rewriter.replaceOpWithNewOp<GatedResidualOp>(op, op.getResidual(),
                                                op.getGate(), linear);
   return success();
