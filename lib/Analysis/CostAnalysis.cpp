@@ -8,10 +8,12 @@
 #include "dit/Analysis/CostAnalysis.h"
 #include "dit/Analysis/GpuTargets.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -151,9 +153,15 @@ CostAnalysis::CostAnalysis(Operation *root) {
   root->walk<WalkOrder::PreOrder>([&](Operation *op) {
     auto costed = dyn_cast<CostOpInterface>(op);
     if (!costed) {
-      if (op != root && op->getNumRegions() == 0 &&
-          !op->hasTrait<OpTrait::IsTerminator>() &&
-          !op->hasTrait<OpTrait::ConstantLike>() && carriesShapedValues(op) &&
+      // Containers without a cost model (loops, conditionals) are listed
+      // too: their bodies are counted once, not per iteration or branch.
+      bool container =
+          op->getNumRegions() > 0 && !isa<ModuleOp, FunctionOpInterface>(op);
+      if (op != root &&
+          (container || (op->getNumRegions() == 0 &&
+                         !op->hasTrait<OpTrait::IsTerminator>() &&
+                         !op->hasTrait<OpTrait::ConstantLike>() &&
+                         carriesShapedValues(op))) &&
           !llvm::is_contained(uncosted, op->getName().getStringRef().str()))
         uncosted.push_back(op->getName().getStringRef().str());
       return WalkResult::advance();

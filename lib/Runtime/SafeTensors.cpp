@@ -10,6 +10,7 @@
 #include "dit/Runtime/HostTensor.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MathExtras.h"
@@ -44,6 +45,33 @@ static std::optional<ElementKind> parseDType(StringRef name) {
   return std::nullopt;
 }
 
+/// Returns the first key that occurs twice at the top level of the JSON
+/// object `text` (llvm::json keeps only the last of duplicate keys), or an
+/// empty string.
+static std::string findDuplicateKey(StringRef text) {
+  llvm::StringSet<> keys;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      // Scan the string, honouring escapes.
+      size_t start = ++i;
+      while (i < text.size() && text[i] != '"')
+        i += text[i] == '\\' ? 2 : 1;
+      StringRef token = text.slice(start, std::min(i, text.size()));
+      size_t next = text.find_first_not_of(" \t\r\n", i + 1);
+      bool isKey = next != StringRef::npos && text[next] == ':';
+      if (depth == 1 && isKey && !keys.insert(token).second)
+        return token.str();
+    }
+  }
+  return "";
+}
+
 Expected<std::unique_ptr<SafeTensorsFile>>
 SafeTensorsFile::open(StringRef path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
@@ -76,6 +104,9 @@ SafeTensorsFile::open(StringRef path) {
   const llvm::json::Object *root = parsed->getAsObject();
   if (!root)
     return fileError(path, "corrupt safetensors header: not a JSON object");
+  if (std::string duplicate = findDuplicateKey(header); !duplicate.empty())
+    return fileError(path, "corrupt safetensors header: tensor '" + duplicate +
+                               "' appears twice");
 
   struct Extent {
     uint64_t begin, end;

@@ -9,6 +9,7 @@
   corrupt.py header-length IN OUT      a header length beyond the file
   corrupt.py bad-json IN OUT           a header that is not JSON
   corrupt.py offsets IN OUT            data_offsets beyond the data
+  corrupt.py duplicate IN OUT          the first tensor's entry twice
   corrupt.py npy OUT KIND              a small .npy of KIND: big-endian,
                                        fortran, float-labels, huge-timesteps, int-latent,
                                        label-out-of-range, shape-2x2, bad-magic
@@ -91,6 +92,13 @@ def main(argv):
     elif op == "bad-json":
         with open(out, "wb") as f:
             f.write(struct.pack("<Q", 5) + b"{nope" + data)
+    elif op == "duplicate":
+        first = next(k for k in header if k != "__metadata__")
+        text = json.dumps(header)
+        entry = json.dumps({first: header[first]})[1:-1]
+        text = "{" + entry + ", " + text[1:]
+        with open(out, "wb") as f:
+            f.write(struct.pack("<Q", len(text)) + text.encode() + data)
     elif op == "offsets":
         first = next(k for k in header if k != "__metadata__")
         begin, end = header[first]["data_offsets"]
