@@ -13,7 +13,7 @@
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Support/FileUtilities.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/ToolOutputFile.h"
 
@@ -48,9 +48,9 @@ struct DiTOptimizePass : public dit::impl::DiTOptimizeBase<DiTOptimizePass> {
 
 private:
   void printText(raw_ostream &os, ArrayRef<Row> rows, const Row &total,
-                 const GpuTarget *gpu);
+                 const GpuTarget *gpu, ArrayRef<std::string> uncosted);
   void printJson(raw_ostream &os, ArrayRef<Row> rows, const Row &total,
-                 const GpuTarget *gpu);
+                 const GpuTarget *gpu, ArrayRef<std::string> uncosted);
 };
 
 } // namespace
@@ -69,11 +69,20 @@ void DiTOptimizePass::runOnOperation() {
     return signalPassFailure();
   }
 
-  CostAnalysis before(module);
-  if (!before.isValid())
-    return signalPassFailure();
-  SmallVector<CostAnalysis::Group> beforeGroups = before.group(groupBy, gpu);
-  Row total{"total", {before.getTotal(), before.getKernelTotal(gpu)}, {}};
+  // The "before" figures, only when a report is asked for (the fusions
+  // themselves do not need a costable module).
+  SmallVector<CostAnalysis::Group> beforeGroups;
+  SmallVector<std::string> uncostedBefore;
+  Row total{"total", {}, {}};
+  if (report != "none") {
+    CostAnalysis before(module);
+    if (!before.isValid())
+      return signalPassFailure();
+    beforeGroups = before.group(groupBy, gpu);
+    total.before = {before.getTotal(), before.getKernelTotal(gpu)};
+    uncostedBefore.assign(before.getUncostedOps().begin(),
+                          before.getUncostedOps().end());
+  }
 
   // The fusions; every decision could consult the cost model through the
   // control callback (all of them reduce memory traffic here).
@@ -83,8 +92,7 @@ void DiTOptimizePass::runOnOperation() {
   populateFuseAttentionPatterns(patterns, control);
   populateFuseLinearEpiloguePatterns(patterns, control);
   populateFusePatchEmbedPatterns(patterns, control);
-  if (failed(applyPatternsGreedily(module, std::move(patterns))))
-    return signalPassFailure();
+  walkAndApplyPatterns(module, std::move(patterns));
   fuseAdaLNLinears(module, control);
 
   if (report == "none")
@@ -109,10 +117,15 @@ void DiTOptimizePass::runOnOperation() {
   }
 
   if (failed(writeReport(output, module.getLoc(), [&](raw_ostream &os) {
+        // Ops without a cost model, before or after: never dropped silently.
+        SmallVector<std::string> uncosted(uncostedBefore);
+        for (const std::string &name : after.getUncostedOps())
+          if (!llvm::is_contained(uncosted, name))
+            uncosted.push_back(name);
         if (report == "json")
-          printJson(os, rows, total, gpu);
+          printJson(os, rows, total, gpu, uncosted);
         else
-          printText(os, rows, total, gpu);
+          printText(os, rows, total, gpu, uncosted);
       })))
     return signalPassFailure();
 }
@@ -123,7 +136,8 @@ static std::string change(const std::string &before, const std::string &after) {
 }
 
 void DiTOptimizePass::printText(raw_ostream &os, ArrayRef<Row> rows,
-                                const Row &total, const GpuTarget *gpu) {
+                                const Row &total, const GpuTarget *gpu,
+                                ArrayRef<std::string> uncosted) {
   size_t width = std::string_view("total").size();
   for (const Row &row : rows)
     width = std::max(width, row.name.size());
@@ -161,6 +175,11 @@ void DiTOptimizePass::printText(raw_ostream &os, ArrayRef<Row> rows,
     printRow(row);
   os << rule << "\n";
   printRow(total);
+  if (!uncosted.empty()) {
+    os << "not costed (no cost model): ";
+    llvm::interleaveComma(uncosted, os);
+    os << "\n";
+  }
 }
 
 /// Returns the JSON object of `figures`.
@@ -171,13 +190,18 @@ static llvm::json::Object toJson(const Figures &figures, bool withTime) {
       {"flops", figures.cost.flops},
       {"transcendentals", figures.cost.transcendentals},
       {"bytes", figures.cost.bytesRead + figures.cost.bytesWritten}};
+  int64_t bytes = figures.cost.bytesRead + figures.cost.bytesWritten;
+  if (bytes > 0)
+    object["intensity"] =
+        static_cast<double>(figures.cost.flops) / static_cast<double>(bytes);
   if (withTime)
     object["time_us"] = figures.kernels.timeUs;
   return object;
 }
 
 void DiTOptimizePass::printJson(raw_ostream &os, ArrayRef<Row> rows,
-                                const Row &total, const GpuTarget *gpu) {
+                                const Row &total, const GpuTarget *gpu,
+                                ArrayRef<std::string> uncosted) {
   llvm::json::Object stages[2];
   for (int stage = 0; stage < 2; ++stage) {
     llvm::json::Array groups;
@@ -195,5 +219,7 @@ void DiTOptimizePass::printJson(raw_ostream &os, ArrayRef<Row> rows,
                             {"after", std::move(stages[1])}};
   if (gpu)
     result["target"] = gpu->name;
+  if (!uncosted.empty())
+    result["uncosted_ops"] = llvm::json::Array(uncosted);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(result))) << "\n";
 }

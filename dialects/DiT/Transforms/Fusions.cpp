@@ -12,7 +12,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 #include "llvm/ADT/MapVector.h"
 
 #define DEBUG_TYPE "dit-fusions"
@@ -29,10 +29,13 @@ namespace dit {
 using namespace mlir;
 using namespace dit;
 
-/// Returns the op defining `value` as OpTy if it has exactly one use.
-template <typename OpTy> static OpTy singleUseProducer(Value value) {
+/// Returns the op defining `value` as OpTy if its only use is `user`, in
+/// the same block (fusing across a region boundary would move the producer's
+/// work into a loop body or a branch).
+template <typename OpTy>
+static OpTy singleUseProducer(Value value, Operation *user) {
   auto op = value.getDefiningOp<OpTy>();
-  if (!op || !value.hasOneUse())
+  if (!op || !value.hasOneUse() || op->getBlock() != user->getBlock())
     return nullptr;
   return op;
 }
@@ -52,7 +55,7 @@ struct FuseLayerNormModulate : public ControlledPattern<ModulateOp> {
   using ControlledPattern::ControlledPattern;
   LogicalResult matchAndRewrite(ModulateOp op,
                                 PatternRewriter &rewriter) const override {
-    auto norm = singleUseProducer<LayerNormOp>(op.getInput());
+    auto norm = singleUseProducer<LayerNormOp>(op.getInput(), op);
     if (!norm || norm.getWeight() || !control(op))
       return failure();
     rewriter.replaceOpWithNewOp<LayerNormModulateOp>(
@@ -70,11 +73,13 @@ struct FuseAttention : public ControlledPattern<BatchMatmulOp> {
                                 PatternRewriter &rewriter) const override {
     if (op.getTransposeRhs() || op.getType().getRank() != 4)
       return failure();
-    auto softmax = singleUseProducer<SoftmaxOp>(op.getLhs());
-    auto scale =
-        softmax ? singleUseProducer<ScaleOp>(softmax.getInput()) : ScaleOp();
-    auto scores = scale ? singleUseProducer<BatchMatmulOp>(scale.getInput())
-                        : BatchMatmulOp();
+    auto softmax = singleUseProducer<SoftmaxOp>(op.getLhs(), op);
+    auto scale = softmax
+                     ? singleUseProducer<ScaleOp>(softmax.getInput(), softmax)
+                     : ScaleOp();
+    auto scores =
+        scale ? singleUseProducer<BatchMatmulOp>(scale.getInput(), scale)
+              : BatchMatmulOp();
     if (!scores || !scores.getTransposeRhs())
       return failure();
     Value q = scores.getLhs(), k = scores.getRhs(), v = op.getRhs();
@@ -96,7 +101,7 @@ struct FuseLinearGelu : public ControlledPattern<GeluOp> {
   using ControlledPattern::ControlledPattern;
   LogicalResult matchAndRewrite(GeluOp op,
                                 PatternRewriter &rewriter) const override {
-    auto linear = singleUseProducer<LinearOp>(op.getInput());
+    auto linear = singleUseProducer<LinearOp>(op.getInput(), op);
     if (op.getApproximation() != GeluApproximation::Tanh || !linear ||
         !linear.getBias() || !control(op))
       return failure();
@@ -113,7 +118,7 @@ struct FuseLinearGatedResidual : public ControlledPattern<GatedResidualOp> {
   using ControlledPattern::ControlledPattern;
   LogicalResult matchAndRewrite(GatedResidualOp op,
                                 PatternRewriter &rewriter) const override {
-    auto linear = singleUseProducer<LinearOp>(op.getUpdate());
+    auto linear = singleUseProducer<LinearOp>(op.getUpdate(), op);
     if (!linear || !linear.getBias() || !control(op))
       return failure();
     rewriter.replaceOpWithNewOp<LinearGatedResidualOp>(
@@ -129,7 +134,7 @@ struct FusePatchEmbedPosEmbed : public ControlledPattern<AddOp> {
   using ControlledPattern::ControlledPattern;
   LogicalResult matchAndRewrite(AddOp op,
                                 PatternRewriter &rewriter) const override {
-    auto patch = singleUseProducer<PatchEmbedOp>(op.getLhs());
+    auto patch = singleUseProducer<PatchEmbedOp>(op.getLhs(), op);
     auto pos = op.getRhs().getDefiningOp<PosEmbedOp>();
     if (!patch || !pos || patch.getAddPosEmbed())
       return failure();
@@ -237,16 +242,16 @@ int64_t dit::fuseAdaLNLinears(Operation *root, const FusionControlFn &control) {
 
 namespace {
 
-/// Applies `populate`'s patterns greedily to the pass's operation.
+/// Applies `populate`'s patterns once per op in a walk of the pass's
+/// operation: unlike the greedy driver it does not fold, erase dead ops or
+/// simplify regions, so IR the patterns do not match stays untouched.
 template <typename Base> struct PatternFusionPass : public Base {
   using PopulateFn = void (*)(RewritePatternSet &, const FusionControlFn &);
   explicit PatternFusionPass(PopulateFn populate) : populate(populate) {}
   void runOnOperation() override {
     RewritePatternSet patterns(&this->getContext());
     populate(patterns, [](Operation *) { return true; });
-    if (failed(
-            applyPatternsGreedily(this->getOperation(), std::move(patterns))))
-      this->signalPassFailure();
+    walkAndApplyPatterns(this->getOperation(), std::move(patterns));
   }
   PopulateFn populate;
 };

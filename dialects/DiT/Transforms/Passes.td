@@ -51,7 +51,8 @@ def DiTFuseAdaLN : Pass<"dit-fuse-adaln"> {
     linear for the whole network, whose weights and biases are concatenated
     inside the IR (`tensor.concat`, counted: a kernel that copies the
     weights); each original result becomes a `tensor.extract_slice` (a view)
-    of the wide output.
+    of the wide output. A group is left alone when its linears are in
+    different blocks or a weight or bias is defined after the first linear.
   }];
   let dependentDialects = ["::dit::DiTDialect", "::mlir::tensor::TensorDialect"];
 }

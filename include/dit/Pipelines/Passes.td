@@ -13,12 +13,14 @@ def DiTOptimize : Pass<"dit-optimize", "::mlir::ModuleOp"> {
   let summary = "Fuse the eager DiT into fewer kernels and report before/after";
   let description = [{
     Runs the dit fusions (layer norm + modulate, the attention core, linear
-    epilogues, the horizontal adaLN GEMM) on the module, keeping the entry
-    function's signature. With `report=text|json` it prints, side by side,
-    the kernels, MACs, FLOPs, transcendentals, bytes and (with `target`)
-    estimated time before and after, grouped by top-level module kind
-    (`group-by` as in --dit-cost-report) and in total. The report goes to
-    `output` (default stdout); use `-o` for the IR.
+    epilogues, the positional add in the patch embedding, the horizontal
+    adaLN GEMM) on the module, keeping the entry function's signature. With
+    `report=text|json` it prints, side by side, the kernels, MACs, FLOPs,
+    bytes and (with `target`) estimated time before and after (JSON also
+    transcendentals and arithmetic intensity), grouped by top-level module
+    kind (`group-by` as in --dit-cost-report) and in total, and lists ops
+    without a cost model. The report goes to `output` (default stdout); use
+    `-o` for the IR.
   }];
   let options = [
     Option<"report", "report", "std::string", "\"none\"",
