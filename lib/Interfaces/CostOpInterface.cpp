@@ -13,17 +13,21 @@ using namespace dit;
 
 #include "dit/Interfaces/CostOpInterface.cpp.inc"
 
-int64_t OpCost::product(std::initializer_list<int64_t> factors) {
+std::optional<int64_t> dit::checkedProduct(ArrayRef<int64_t> factors) {
   int64_t result = 1;
-  for (int64_t factor : factors) {
-    int64_t next;
-    if (llvm::MulOverflow(result, factor, next)) {
-      overflow = true;
-      return 0;
-    }
-    result = next;
-  }
+  for (int64_t factor : factors)
+    if (llvm::MulOverflow(result, factor, result))
+      return std::nullopt;
   return result;
+}
+
+int64_t OpCost::product(std::initializer_list<int64_t> factors) {
+  std::optional<int64_t> result = checkedProduct(factors);
+  if (!result) {
+    overflow = true;
+    return 0;
+  }
+  return *result;
 }
 
 int64_t OpCost::elements(Type type) {

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dit/Model/DiTConfig.h"
+#include "dit/Interfaces/CostOpInterface.h"
 
 #include "llvm/Support/MathExtras.h"
 
@@ -57,15 +58,6 @@ std::optional<DiTConfig> dit::lookupPaperModel(StringRef name) {
     }
   }
   return std::nullopt;
-}
-
-/// Returns the product of `factors`, or std::nullopt on overflow.
-static std::optional<int64_t> checkedProduct(ArrayRef<int64_t> factors) {
-  int64_t result = 1;
-  for (int64_t factor : factors)
-    if (llvm::MulOverflow(result, factor, result))
-      return std::nullopt;
-  return result;
 }
 
 std::optional<std::string> DiTConfig::validate() const {

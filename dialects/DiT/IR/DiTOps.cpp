@@ -37,15 +37,6 @@ static std::string fmtShape(ArrayRef<int64_t> shape) {
   return text;
 }
 
-/// Returns the product of `factors`, or std::nullopt if it overflows.
-static std::optional<int64_t> checkedProduct(ArrayRef<int64_t> factors) {
-  int64_t result = 1;
-  for (int64_t factor : factors)
-    if (llvm::MulOverflow(result, factor, result))
-      return std::nullopt;
-  return result;
-}
-
 /// Checks that `value` has rank `rank`; `what` names it in the diagnostic.
 static LogicalResult verifyRank(Operation *op, Value value, int64_t rank,
                                 StringRef what) {

@@ -62,6 +62,9 @@ struct OpCost {
   int64_t bytes();
 };
 
+/// Returns the product of `factors`, or std::nullopt if it overflows 64 bits.
+std::optional<int64_t> checkedProduct(llvm::ArrayRef<int64_t> factors);
+
 /// Returns the number of bytes a statically shaped tensor or memref occupies
 /// (elements x ceil(bit width / 8)), 0 for other types, or std::nullopt for a
 /// dynamic shape or an element type without a known size.
