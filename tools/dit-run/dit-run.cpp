@@ -83,6 +83,10 @@ static cl::opt<std::string>
              cl::init("dit-lower-to-cpu"), cl::cat(runCategory));
 static cl::opt<std::string> entry("entry", cl::desc("Entry function"),
                                   cl::init("forward"), cl::cat(runCategory));
+static cl::opt<unsigned>
+    optLevel("O",
+             cl::desc("LLVM optimization level of the JIT (0-3, default 3)"),
+             cl::init(3), cl::Prefix, cl::cat(runCategory));
 static cl::opt<bool>
     checkOnly("check-only",
               cl::desc("Validate the weights and inputs against the module, "
@@ -441,11 +445,15 @@ int main(int argc, char **argv) {
 
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
-  auto transformer = makeOptimizingTransformer(/*optLevel=*/3,
+  if (optLevel > 3)
+    return fail("-O must be 0, 1, 2 or 3");
+  auto transformer = makeOptimizingTransformer(/*optLevel=*/optLevel,
                                                /*sizeLevel=*/0,
                                                /*targetMachine=*/nullptr);
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel =
+      static_cast<llvm::CodeGenOptLevel>(optLevel.getValue());
   SmallVector<StringRef> sharedLibraries = {DIT_C_RUNNER_UTILS, DIT_LIBOMP};
   engineOptions.sharedLibPaths = sharedLibraries;
   auto engine = ExecutionEngine::create(*module, engineOptions);
