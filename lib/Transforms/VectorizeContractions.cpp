@@ -79,6 +79,26 @@ static linalg::GenericOp transposeRhsIfNeeded(RewriterBase &rewriter,
   return replacement;
 }
 
+/// Tiles `op` by `sizes` (0: untiled) into loops of `loopType` and replaces
+/// it; emits an error and fails if tiling fails.
+static FailureOr<scf::SCFTilingResult>
+tileAndReplace(RewriterBase &rewriter, linalg::GenericOp op,
+               ArrayRef<int64_t> sizes,
+               scf::SCFTilingOptions::LoopType loopType) {
+  scf::SCFTilingOptions options;
+  options.setLoopType(loopType);
+  options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled)) {
+    op.emitError("failed to tile the contraction");
+    return failure();
+  }
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled;
+}
+
 namespace {
 
 struct DiTVectorizeContractionsPass
@@ -122,17 +142,10 @@ struct DiTVectorizeContractionsPass
         for (unsigned b : dims->batch)
           chunk[b] = 1;
         chunk[m] = largestDivisor(ranges[m], parallelRows);
-        scf::SCFTilingOptions forall;
-        forall.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-        forall.setTileSizes(getAsIndexOpFoldResult(&getContext(), chunk));
-        rewriter.setInsertionPoint(op);
-        FailureOr<scf::SCFTilingResult> chunked = scf::tileUsingSCF(
-            rewriter, cast<TilingInterface>(op.getOperation()), forall);
-        if (failed(chunked)) {
-          op.emitError("failed to distribute the contraction");
+        FailureOr<scf::SCFTilingResult> chunked = tileAndReplace(
+            rewriter, op, chunk, scf::SCFTilingOptions::LoopType::ForallOp);
+        if (failed(chunked))
           return signalPassFailure();
-        }
-        rewriter.replaceOp(op, chunked->replacements);
         op = cast<linalg::GenericOp>(chunked->tiledOps.back());
       }
       SmallVector<int64_t> ranges = op.getStaticLoopRanges();
@@ -140,16 +153,10 @@ struct DiTVectorizeContractionsPass
       sizes[m] = largestDivisor(ranges[m], tile[0]);
       sizes[n] = largestDivisor(ranges[n], tile[1]);
       sizes[k] = largestDivisor(ranges[k], tile[2]);
-      scf::SCFTilingOptions options;
-      options.setTileSizes(getAsIndexOpFoldResult(&getContext(), sizes));
-      rewriter.setInsertionPoint(op);
-      FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-          rewriter, cast<TilingInterface>(op.getOperation()), options);
-      if (failed(tiled)) {
-        op.emitError("failed to tile the contraction");
+      FailureOr<scf::SCFTilingResult> tiled = tileAndReplace(
+          rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
+      if (failed(tiled))
         return signalPassFailure();
-      }
-      rewriter.replaceOp(op, tiled->replacements);
       for (Operation *tiledOp : tiled->tiledOps) {
         rewriter.setInsertionPoint(tiledOp);
         FailureOr<linalg::VectorizationResult> vectorized =
